@@ -1,0 +1,16 @@
+#===- SemcomPackage.cmake - install rules and find_package(Semcom) --------===#
+include(CMakePackageConfigHelpers)
+
+# Libraries join the export set SemcomTargets with install(TARGETS ... EXPORT SemcomTargets).
+if(TARGET semcom_manifest)
+  install(EXPORT SemcomTargets NAMESPACE Semcom::
+          DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/Semcom)
+endif()
+configure_package_config_file(${CMAKE_CURRENT_LIST_DIR}/SemcomConfig.cmake.in
+  ${CMAKE_CURRENT_BINARY_DIR}/SemcomConfig.cmake
+  INSTALL_DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/Semcom)
+write_basic_package_version_file(${CMAKE_CURRENT_BINARY_DIR}/SemcomConfigVersion.cmake
+  COMPATIBILITY SameMinorVersion)
+install(FILES ${CMAKE_CURRENT_BINARY_DIR}/SemcomConfig.cmake
+              ${CMAKE_CURRENT_BINARY_DIR}/SemcomConfigVersion.cmake
+        DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/Semcom)

@@ -1,0 +1,3 @@
+//===- CatchMain.cpp - the one Catch2 main shared by every unit test binary -===//
+#define CATCH_CONFIG_MAIN
+#include <catch2/catch.hpp>
