@@ -10,7 +10,7 @@ endif()
 
 include_directories(SYSTEM ${LLVM_INCLUDE_DIRS})
 separate_arguments(SEMCOM_LLVM_DEFINITIONS NATIVE_COMMAND "${LLVM_DEFINITIONS}")
-add_compile_definitions(${SEMCOM_LLVM_DEFINITIONS})
+add_definitions(${SEMCOM_LLVM_DEFINITIONS})
 link_directories(${LLVM_LIBRARY_DIR})
 
 # Debian builds LLVM with RTTI; match it so typeinfo of LLVM classes links.
