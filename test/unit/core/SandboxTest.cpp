@@ -36,15 +36,24 @@ SandboxResult runAdversary(std::vector<std::string> Args, SandboxOptions O = {})
   return std::move(*R);
 }
 
-/// Processes anywhere on the machine whose executable is the adversary.
-unsigned adversariesAlive() {
+/// Processes anywhere on the machine running the adversary in Mode (tests run in parallel, so
+/// other modes may be alive).
+unsigned adversariesAlive(llvm::StringRef Mode) {
   unsigned N = 0;
   DIR *D = opendir("/proc");
   while (dirent *E = D ? readdir(D) : nullptr) {
     char Path[300], Target[4096];
     snprintf(Path, sizeof Path, "/proc/%s/exe", E->d_name);
     ssize_t Len = readlink(Path, Target, sizeof Target - 1);
-    if (Len > 0 && llvm::StringRef(Target, Len).starts_with(SEMCOM_ADVERSARY))
+    if (Len <= 0 || !llvm::StringRef(Target, Len).starts_with(SEMCOM_ADVERSARY))
+      continue;
+    snprintf(Path, sizeof Path, "/proc/%s/cmdline", E->d_name);
+    FILE *F = fopen(Path, "r");
+    ssize_t Got = F ? fread(Target, 1, sizeof Target, F) : 0;
+    if (F)
+      fclose(F);
+    llvm::StringRef Cmdline(Target, Got > 0 ? Got : 0);
+    if (Cmdline.split('\0').second.split('\0').first == Mode)
       ++N;
   }
   if (D)
@@ -84,7 +93,7 @@ TEST_CASE("an endless loop is killed at the deadline", "[sandbox]") {
   CHECK(R.TimedOut);
   CHECK(R.ExitStatus == 124);
   CHECK(R.Reason.find("timed out") != std::string::npos);
-  CHECK(adversariesAlive() == 0);
+  CHECK(adversariesAlive("loop") == 0);
 }
 
 TEST_CASE("allocating 10 GB is refused by the memory limit", "[sandbox]") {
@@ -101,9 +110,9 @@ TEST_CASE("a fork bomb dies with its sandbox", "[sandbox]") {
   SandboxResult R = runAdversary({"forkbomb"}, O);
   CHECK(R.ExitStatus != 0);
   // The PID namespace dies with its first process; give the kernel a moment to reap.
-  for (int I = 0; I < 50 && adversariesAlive(); ++I)
+  for (int I = 0; I < 50 && adversariesAlive("forkbomb"); ++I)
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
-  CHECK(adversariesAlive() == 0);
+  CHECK(adversariesAlive("forkbomb") == 0);
 }
 
 TEST_CASE("writing 1 GB is stopped by the scratch size and file size limits", "[sandbox]") {
@@ -157,7 +166,7 @@ TEST_CASE("killing its parent does not reach the caller", "[sandbox]") {
   SandboxResult R = runAdversary({"killparent"});
   // This process is still here to check the result.
   CHECK(R.Reason.size() > 0);
-  CHECK(adversariesAlive() == 0);
+  CHECK(adversariesAlive("killparent") == 0);
 }
 
 TEST_CASE("the environment holds no secret", "[sandbox]") {
