@@ -104,6 +104,9 @@ std::vector<const Entry *> Manifest::collectRelevant(ArrayRef<StringRef> Texts) 
   DenseSet<unsigned> Seen;
   auto Add = [&](StringRef Name) {
     auto It = P->ByName.find(Name);
+    // Prose ends sentences with '.', which IR allows in names: "call @str_len."
+    if (It == P->ByName.end() && Name.ends_with("."))
+      It = P->ByName.find(Name.rtrim("."));
     if (It != P->ByName.end() && Seen.insert(It->second).second)
       Out.push_back(&P->Entries[It->second]);
   };
@@ -198,6 +201,8 @@ const std::vector<Entry> &Manifest::entries() const { return P->Entries; }
 const std::vector<std::string> &Manifest::shims() const { return P->Shims; }
 const std::vector<Conflict> &Manifest::conflicts() const { return P->Conflicts; }
 const std::vector<Diagnostic> &Manifest::diagnostics() const { return P->Diags; }
+const std::vector<std::string> &Manifest::roots() const { return P->Roots; }
+size_t Manifest::fileCount() const { return P->Files.size(); }
 
 } // namespace manifest
 } // namespace semcom

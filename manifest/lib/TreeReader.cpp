@@ -187,11 +187,20 @@ void listTree(const std::string &Root, unsigned RootIdx, std::vector<FoundFile> 
 /// Reads the files (in parallel when there are several) into Results, index for index. A file whose
 /// content hash equals KnownHash[i] (when given) is marked Unchanged and not parsed.
 void readFiles(const std::vector<FoundFile> &Files, const std::vector<std::optional<uint64_t>> &Known,
-               std::vector<FileResult> &Results) {
+               std::vector<FileResult> &Results,
+               function_ref<void(size_t, size_t)> Progress = nullptr) {
   Results.resize(Files.size());
+  std::atomic<size_t> Done{0};
+  std::mutex ProgressMutex;
+  const size_t Every = std::max<size_t>(1, Files.size() / 50);
   auto ReadOne = [&](size_t I) {
     Results[I] = readModuleFile(Files[I].AbsPath, Files[I].Root, Files[I].RelPath,
                                 Known.empty() ? std::nullopt : Known[I]);
+    size_t N = ++Done;
+    if (Progress && (N % Every == 0 || N == Files.size())) {
+      std::lock_guard<std::mutex> Lock(ProgressMutex);
+      Progress(N, Files.size());
+    }
   };
   unsigned Threads = std::min<size_t>(llvm::hardware_concurrency().compute_thread_count(),
                                       Files.size());
@@ -388,6 +397,11 @@ FileResult readModuleFile(const std::string &AbsPath, unsigned Root, std::string
 }
 
 Expected<Manifest> Manifest::buildFromTree(ArrayRef<std::string> Roots) {
+  return buildFromTree(Roots, nullptr);
+}
+
+Expected<Manifest> Manifest::buildFromTree(ArrayRef<std::string> Roots,
+                                           function_ref<void(size_t, size_t)> Progress) {
   Manifest Result;
   Impl &I = *Result.P;
   std::vector<FoundFile> Found;
@@ -406,7 +420,7 @@ Expected<Manifest> Manifest::buildFromTree(ArrayRef<std::string> Roots) {
   for (unsigned R = 0; R < I.Roots.size(); ++R)
     listTree(I.Roots[R], R, Found, I.Diags);
   std::vector<FileResult> Results;
-  readFiles(Found, {}, Results);
+  readFiles(Found, {}, Results, Progress);
   for (FileResult &FR : Results)
     I.addFileResult(std::move(FR));
   I.reindex();

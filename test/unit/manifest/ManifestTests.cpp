@@ -72,7 +72,7 @@ TEST_CASE("collectRelevant returns each referenced entry once, in first-referenc
                            "  call void @unknown_fn()\n"
                            "  %p = call ptr @malloc(i64 8)\n"
                            "}\n";
-  llvm::StringRef Task = "Pop with @ds_pop and push again via @ds_push.";
+  llvm::StringRef Task = "Pop with @ds_pop. Then push again via @ds_push.";
   std::vector<const Entry *> R = M.collectRelevant({Source, Task});
   CHECK(names(R) == std::vector<std::string>{"str_len", "ds_push", "weird name", "ds_pop"});
   CHECK(M.collectRelevant({}).empty());
