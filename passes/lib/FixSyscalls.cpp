@@ -126,7 +126,7 @@ bool matchSyscallAsmString(StringRef Asm, SyscallArch &Arch, std::optional<uint6
 
 /// Reduces an inline-asm call to a RawSyscall, if it is one.
 std::optional<RawSyscall> matchAsmSyscall(CallBase &CB, const InlineAsm &IA) {
-  SyscallArch Arch;
+  SyscallArch Arch = SyscallArch::X86_64;
   std::optional<uint64_t> Imm;
   if (!matchSyscallAsmString(IA.getAsmString(), Arch, Imm))
     return std::nullopt;
