@@ -153,7 +153,11 @@ public:
         return GiveUp("waiting " + formatv("{0:f1}", Delay).str() +
                       " s more would pass the overall deadline of " +
                       formatv("{0:f0}", Policy.DeadlineSeconds).str() + " s");
-      History.push_back("attempt " + std::to_string(Attempt + 1) + ": " + Failure->Message +
+      std::string What = Failure->Kind == ErrorKind::Http
+                             ? "HTTP " + std::to_string(Failure->HttpStatus)
+                             : errorKindName(Failure->Kind).str() + " (" +
+                                   StringRef(Failure->Message).take_front(120).str() + ")";
+      History.push_back("attempt " + std::to_string(Attempt + 1) + ": " + What +
                         " -> waited " + formatv("{0:f2}", Delay).str() + " s (" + Source + ")");
       Policy.Sleep(Delay);
     }
