@@ -119,6 +119,13 @@ define i64 @sys_getrandom(ptr %buf, i64 %count, i64 %flags) #0 {
   ret i64 %r
 }
 
+; act/oldact point at the kernel's struct sigaction { handler, flags, restorer, mask } (32 bytes);
+; sigsetsize is 8.
+define i64 @sys_rt_sigaction(i64 %signum, ptr %act, ptr %oldact, i64 %sigsetsize) #0 {
+  %r = call i64 asm sideeffect "svc #0", "={x0},{x8},{x0},{x1},{x2},{x3},~{memory}"(i64 134, i64 %signum, ptr %act, ptr %oldact, i64 %sigsetsize)
+  ret i64 %r
+}
+
 define i64 @sys_epoll_create1(i64 %flags) #0 {
   %r = call i64 asm sideeffect "svc #0", "={x0},{x8},{x0},~{memory}"(i64 20, i64 %flags)
   ret i64 %r

@@ -119,6 +119,13 @@ define i64 @sys_getrandom(ptr %buf, i64 %count, i64 %flags) #0 {
   ret i64 %r
 }
 
+; act/oldact point at the kernel's struct sigaction { handler, flags, restorer, mask } (32 bytes);
+; sigsetsize is 8.
+define i64 @sys_rt_sigaction(i64 %signum, ptr %act, ptr %oldact, i64 %sigsetsize) #0 {
+  %r = call i64 asm sideeffect "syscall", "={rax},{rax},{rdi},{rsi},{rdx},{r10},~{rcx},~{r11},~{memory}"(i64 13, i64 %signum, ptr %act, ptr %oldact, i64 %sigsetsize)
+  ret i64 %r
+}
+
 define i64 @sys_epoll_create1(i64 %flags) #0 {
   %r = call i64 asm sideeffect "syscall", "={rax},{rax},{rdi},~{rcx},~{r11},~{memory}"(i64 291, i64 %flags)
   ret i64 %r
