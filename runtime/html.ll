@@ -18,7 +18,7 @@ declare void @copy_bytes(ptr, ptr, i64)
 @html_apos = private constant [5 x i8] c"&#39;"
 
 ; Appends s[0..len) unchanged.
-define i64 @html_append(ptr %buf, i64 %size, i64 %pos, ptr %s, i64 %len) {
+define i64 @html_append(ptr %buf, i64 %size, i64 %pos, ptr %s, i64 %len) #0 {
 entry:
   %bad_pos = icmp slt i64 %pos, 0
   %bad_len = icmp slt i64 %len, 0
@@ -38,7 +38,7 @@ fail:
 }
 
 ; Appends the NUL-terminated string s unchanged.
-define i64 @html_append_str(ptr %buf, i64 %size, i64 %pos, ptr %s) {
+define i64 @html_append_str(ptr %buf, i64 %size, i64 %pos, ptr %s) #0 {
 entry:
   br label %loop
 loop:
@@ -54,7 +54,7 @@ done:
 }
 
 ; Appends the decimal form of a signed value.
-define i64 @html_append_i64(ptr %buf, i64 %size, i64 %pos, i64 %value) {
+define i64 @html_append_i64(ptr %buf, i64 %size, i64 %pos, i64 %value) #0 {
 entry:
   %digits = alloca [20 x i8]
   %neg = icmp slt i64 %value, 0
@@ -92,7 +92,7 @@ digits_out:
 
 ; Appends s[0..len) with & < > " ' written as &amp; &lt; &gt; &quot; &#39;. Other bytes pass
 ; through unchanged (UTF-8 stays UTF-8).
-define i64 @html_append_escaped(ptr %buf, i64 %size, i64 %pos, ptr %s, i64 %len) {
+define i64 @html_append_escaped(ptr %buf, i64 %size, i64 %pos, ptr %s, i64 %len) #0 {
 entry:
   %bad = icmp slt i64 %pos, 0
   br i1 %bad, label %fail, label %loop
@@ -147,7 +147,7 @@ fail:
 }
 
 ; Appends the NUL-terminated string s escaped.
-define i64 @html_append_escaped_str(ptr %buf, i64 %size, i64 %pos, ptr %s) {
+define i64 @html_append_escaped_str(ptr %buf, i64 %size, i64 %pos, ptr %s) #0 {
 entry:
   br label %loop
 loop:
@@ -163,8 +163,10 @@ done:
 }
 
 ; Escapes src[0..len) into dst[0..dst_size); returns the bytes written or -1 when it does not fit.
-define i64 @html_escape(ptr %dst, i64 %dst_size, ptr %src, i64 %len) {
+define i64 @html_escape(ptr %dst, i64 %dst_size, ptr %src, i64 %len) #0 {
 entry:
   %r = call i64 @html_append_escaped(ptr %dst, i64 %dst_size, i64 0, ptr %src, i64 %len)
   ret i64 %r
 }
+
+attributes #0 = { nounwind optsize }

@@ -55,7 +55,7 @@ declare void @copy_bytes(ptr, ptr, i64)
 ;===----------------------------------------------------------------------===;
 
 ; RFC 9110 token character: ALPHA / DIGIT / one of !#$%&'*+-.^_`|~
-define internal i1 @http_is_tchar(i8 %c) {
+define internal i1 @http_is_tchar(i8 %c) #0 {
 entry:
   switch i8 %c, label %ranges [
     i8 33, label %yes   i8 35, label %yes   i8 36, label %yes   i8 37, label %yes
@@ -75,7 +75,7 @@ ranges:
   ret i1 %r
 }
 
-define internal i8 @http_lower(i8 %c) {
+define internal i8 @http_lower(i8 %c) #0 {
 entry:
   %a = sub i8 %c, 65
   %upper = icmp ult i8 %a, 26
@@ -87,7 +87,7 @@ entry:
 ; Length of the UTF-8 sequence starting at %p given %avail bytes: its length (2..4) when valid,
 ; 0 when the bytes so far are a valid but incomplete prefix, -1 when invalid (overlong forms,
 ; surrogates and code points above U+10FFFF are invalid). ASCII bytes return 1.
-define i64 @http_utf8_seq(ptr %p, i64 %avail) {
+define i64 @http_utf8_seq(ptr %p, i64 %avail) #0 {
 entry:
   %c0 = load i8, ptr %p
   %ascii = icmp ult i8 %c0, 128
@@ -170,7 +170,7 @@ bad:
 }
 
 ; 1 when the %len bytes at %p are complete, valid UTF-8; else 0.
-define i64 @http_utf8_valid(ptr %p, i64 %len) {
+define i64 @http_utf8_valid(ptr %p, i64 %len) #0 {
 entry:
   br label %loop
 loop:
@@ -196,7 +196,7 @@ no:
 ; Small byte-string helpers (no libc, no runtime dependency)
 ;===----------------------------------------------------------------------===;
 
-define internal i64 @http_cstr_len(ptr %s) {
+define internal i64 @http_cstr_len(ptr %s) #0 {
 entry:
   br label %loop
 loop:
@@ -211,7 +211,7 @@ done:
 }
 
 ; 1 when a[0..alen) equals b[0..blen) exactly.
-define internal i1 @http_bytes_eq(ptr %a, i64 %alen, ptr %b, i64 %blen) {
+define internal i1 @http_bytes_eq(ptr %a, i64 %alen, ptr %b, i64 %blen) #0 {
 entry:
   %same_len = icmp eq i64 %alen, %blen
   br i1 %same_len, label %loop, label %no
@@ -236,7 +236,7 @@ no:
 }
 
 ; 1 when a[0..alen) equals b[0..blen) ignoring ASCII case.
-define internal i1 @http_bytes_ieq(ptr %a, i64 %alen, ptr %b, i64 %blen) {
+define internal i1 @http_bytes_ieq(ptr %a, i64 %alen, ptr %b, i64 %blen) #0 {
 entry:
   %same_len = icmp eq i64 %alen, %blen
   br i1 %same_len, label %loop, label %no
@@ -263,7 +263,7 @@ no:
 }
 
 ; 1 when the comma-separated list v[0..vlen) holds the token tok (any case, optional whitespace).
-define internal i1 @http_has_token(ptr %v, i64 %vlen, ptr %tok, i64 %toklen) {
+define internal i1 @http_has_token(ptr %v, i64 %vlen, ptr %tok, i64 %toklen) #0 {
 entry:
   br label %item
 item:
@@ -328,7 +328,7 @@ no:
 }
 
 ; Parses 1..18 decimal digits; -1 when empty, too long or not all digits.
-define internal i64 @http_parse_decimal(ptr %s, i64 %len) {
+define internal i64 @http_parse_decimal(ptr %s, i64 %len) #0 {
 entry:
   %empty = icmp slt i64 %len, 1
   %long = icmp sgt i64 %len, 18
@@ -362,12 +362,12 @@ bad:
 ;===----------------------------------------------------------------------===;
 
 ; Size in bytes of a request context, for callers that allocate one.
-define i64 @http_req_size() {
+define i64 @http_req_size() #0 {
 entry:
   ret i64 144
 }
 
-define void @http_req_clear(ptr %r) {
+define void @http_req_clear(ptr %r) #0 {
 entry:
   br label %loop
 loop:
@@ -395,7 +395,7 @@ done:
 ;   -431 head above HTTP_MAX_HEAD or more than HTTP_MAX_HEADERS header lines
 ;   -501 Transfer-Encoding (chunked bodies are not supported)
 ; The user pointer (field 17) survives the call; every other field is reset.
-define i64 @http_parse_request(ptr %d, i64 %n, ptr %r) {
+define i64 @http_parse_request(ptr %d, i64 %n, ptr %r) #0 {
 entry:
   %i = alloca i64
   %query_at = alloca i64
@@ -723,7 +723,7 @@ not_implemented:
 }
 
 ; CR LF at d[i]: 1 yes, 0 incomplete, -1 something else.
-define internal i64 @http_expect_crlf(ptr %d, i64 %n, i64 %i) {
+define internal i64 @http_expect_crlf(ptr %d, i64 %n, i64 %i) #0 {
 entry:
   %have_cr = icmp slt i64 %i, %n
   br i1 %have_cr, label %cr, label %incomplete
@@ -750,7 +750,7 @@ bad:
 }
 
 ; Field name from d[i]: index of the ':' after token characters; -1 bad byte, -2 incomplete.
-define internal i64 @http_scan_name(ptr %d, i64 %n, i64 %i) {
+define internal i64 @http_scan_name(ptr %d, i64 %n, i64 %i) #0 {
 entry:
   br label %loop
 loop:
@@ -777,7 +777,7 @@ incomplete:
 }
 
 ; First index at or after i that is not a space or tab (may be n).
-define internal i64 @http_skip_ows(ptr %d, i64 %n, i64 %i) {
+define internal i64 @http_skip_ows(ptr %d, i64 %n, i64 %i) #0 {
 entry:
   br label %loop
 loop:
@@ -800,7 +800,7 @@ done:
 
 ; Field value from d[i]: index of the CR that ends it. Allows tab, visible ASCII, space and
 ; valid UTF-8; -1 for control bytes, DEL or invalid UTF-8, -2 when incomplete.
-define internal i64 @http_scan_value(ptr %d, i64 %n, i64 %i) {
+define internal i64 @http_scan_value(ptr %d, i64 %n, i64 %i) #0 {
 entry:
   br label %loop
 loop:
@@ -844,7 +844,7 @@ incomplete:
 }
 
 ; End of d[start..end) with trailing spaces and tabs removed.
-define internal i64 @http_trim_end(ptr %d, i64 %start, i64 %end) {
+define internal i64 @http_trim_end(ptr %d, i64 %start, i64 %end) #0 {
 entry:
   br label %loop
 loop:
@@ -869,86 +869,86 @@ done:
 ; Accessors for handlers
 ;===----------------------------------------------------------------------===;
 
-define ptr @http_req_method(ptr %r) {
+define ptr @http_req_method(ptr %r) #0 {
 entry:
   %f = getelementptr %http_req, ptr %r, i32 0, i32 0
   %v = load ptr, ptr %f
   ret ptr %v
 }
-define i64 @http_req_method_len(ptr %r) {
+define i64 @http_req_method_len(ptr %r) #0 {
 entry:
   %f = getelementptr %http_req, ptr %r, i32 0, i32 1
   %v = load i64, ptr %f
   ret i64 %v
 }
-define ptr @http_req_path(ptr %r) {
+define ptr @http_req_path(ptr %r) #0 {
 entry:
   %f = getelementptr %http_req, ptr %r, i32 0, i32 2
   %v = load ptr, ptr %f
   ret ptr %v
 }
-define i64 @http_req_path_len(ptr %r) {
+define i64 @http_req_path_len(ptr %r) #0 {
 entry:
   %f = getelementptr %http_req, ptr %r, i32 0, i32 3
   %v = load i64, ptr %f
   ret i64 %v
 }
-define ptr @http_req_query(ptr %r) {
+define ptr @http_req_query(ptr %r) #0 {
 entry:
   %f = getelementptr %http_req, ptr %r, i32 0, i32 4
   %v = load ptr, ptr %f
   ret ptr %v
 }
-define i64 @http_req_query_len(ptr %r) {
+define i64 @http_req_query_len(ptr %r) #0 {
 entry:
   %f = getelementptr %http_req, ptr %r, i32 0, i32 5
   %v = load i64, ptr %f
   ret i64 %v
 }
-define ptr @http_req_body(ptr %r) {
+define ptr @http_req_body(ptr %r) #0 {
 entry:
   %f = getelementptr %http_req, ptr %r, i32 0, i32 6
   %v = load ptr, ptr %f
   ret ptr %v
 }
-define i64 @http_req_body_len(ptr %r) {
+define i64 @http_req_body_len(ptr %r) #0 {
 entry:
   %f = getelementptr %http_req, ptr %r, i32 0, i32 7
   %v = load i64, ptr %f
   ret i64 %v
 }
-define i64 @http_req_keep_alive(ptr %r) {
+define i64 @http_req_keep_alive(ptr %r) #0 {
 entry:
   %f = getelementptr %http_req, ptr %r, i32 0, i32 11
   %v = load i64, ptr %f
   ret i64 %v
 }
-define i64 @http_req_version_minor(ptr %r) {
+define i64 @http_req_version_minor(ptr %r) #0 {
 entry:
   %f = getelementptr %http_req, ptr %r, i32 0, i32 10
   %v = load i64, ptr %f
   ret i64 %v
 }
-define i64 @http_req_content_length(ptr %r) {
+define i64 @http_req_content_length(ptr %r) #0 {
 entry:
   %f = getelementptr %http_req, ptr %r, i32 0, i32 12
   %v = load i64, ptr %f
   ret i64 %v
 }
 ; The route table the request is being dispatched through (null outside http_respond).
-define ptr @http_req_routes(ptr %r) {
+define ptr @http_req_routes(ptr %r) #0 {
 entry:
   %f = getelementptr %http_req, ptr %r, i32 0, i32 14
   %v = load ptr, ptr %f
   ret ptr %v
 }
-define ptr @http_req_user(ptr %r) {
+define ptr @http_req_user(ptr %r) #0 {
 entry:
   %f = getelementptr %http_req, ptr %r, i32 0, i32 17
   %v = load ptr, ptr %f
   ret ptr %v
 }
-define void @http_req_set_user(ptr %r, ptr %user) {
+define void @http_req_set_user(ptr %r, ptr %user) #0 {
 entry:
   %f = getelementptr %http_req, ptr %r, i32 0, i32 17
   store ptr %user, ptr %f
@@ -956,13 +956,13 @@ entry:
 }
 ; A handler may change the status (default 200) and content type (default text/html; charset=utf-8;
 ; the string must outlive the response, e.g. a global constant).
-define void @http_set_status(ptr %r, i64 %status) {
+define void @http_set_status(ptr %r, i64 %status) #0 {
 entry:
   %f = getelementptr %http_req, ptr %r, i32 0, i32 15
   store i64 %status, ptr %f
   ret void
 }
-define void @http_set_content_type(ptr %r, ptr %ctype) {
+define void @http_set_content_type(ptr %r, ptr %ctype) #0 {
 entry:
   %f = getelementptr %http_req, ptr %r, i32 0, i32 16
   store ptr %ctype, ptr %f
@@ -971,7 +971,7 @@ entry:
 
 ; Value of header %name (any case) of a parsed request: stores its start in *%out and returns its
 ; length (surrounding whitespace removed), or -1 when absent. The first occurrence wins.
-define i64 @http_req_header(ptr %r, ptr %name, i64 %name_len, ptr %out) {
+define i64 @http_req_header(ptr %r, ptr %name, i64 %name_len, ptr %out) #0 {
 entry:
   %fh = getelementptr %http_req, ptr %r, i32 0, i32 8
   %h = load ptr, ptr %fh
@@ -1015,7 +1015,7 @@ absent:
 ;===----------------------------------------------------------------------===;
 
 ; An empty table; null when out of memory.
-define ptr @route_table_new() {
+define ptr @route_table_new() #0 {
 entry:
   %t = call ptr @mem_alloc(i64 24)
   %null = icmp eq ptr %t, null
@@ -1039,7 +1039,7 @@ fail:
   ret ptr null
 }
 
-define void @route_table_free(ptr %t) {
+define void @route_table_free(ptr %t) #0 {
 entry:
   %null = icmp eq ptr %t, null
   br i1 %null, label %done, label %free
@@ -1055,7 +1055,7 @@ done:
 
 ; Adds METHOD PATH -> handler (method and path NUL-terminated, kept by reference). Returns the new
 ; route count, or -1 when out of memory. The table grows as needed.
-define i64 @route_table_add(ptr %t, ptr %method, ptr %path, ptr %handler) {
+define i64 @route_table_add(ptr %t, ptr %method, ptr %path, ptr %handler) #0 {
 entry:
   %fe = getelementptr %http_routes, ptr %t, i32 0, i32 0
   %fc = getelementptr %http_routes, ptr %t, i32 0, i32 1
@@ -1097,7 +1097,7 @@ fail:
   ret i64 -1
 }
 
-define i64 @route_table_count(ptr %t) {
+define i64 @route_table_count(ptr %t) #0 {
 entry:
   %fc = getelementptr %http_routes, ptr %t, i32 0, i32 1
   %c = load i64, ptr %fc
@@ -1105,7 +1105,7 @@ entry:
 }
 
 ; Route %i's field %field (0 method, 2 path, 4 handler) or null when %i is out of range.
-define internal ptr @http_route_field(ptr %t, i64 %i, i32 %field) {
+define internal ptr @http_route_field(ptr %t, i64 %i, i32 %field) #0 {
 entry:
   %fc = getelementptr %http_routes, ptr %t, i32 0, i32 1
   %c = load i64, ptr %fc
@@ -1124,17 +1124,17 @@ none:
 }
 
 ; NUL-terminated method / path of route %i, null when out of range.
-define ptr @route_table_method(ptr %t, i64 %i) {
+define ptr @route_table_method(ptr %t, i64 %i) #0 {
 entry:
   %v = call ptr @http_route_field(ptr %t, i64 %i, i32 0)
   ret ptr %v
 }
-define ptr @route_table_path(ptr %t, i64 %i) {
+define ptr @route_table_path(ptr %t, i64 %i) #0 {
 entry:
   %v = call ptr @http_route_field(ptr %t, i64 %i, i32 2)
   ret ptr %v
 }
-define ptr @route_table_handler(ptr %t, i64 %i) {
+define ptr @route_table_handler(ptr %t, i64 %i) #0 {
 entry:
   %v = call ptr @http_route_field(ptr %t, i64 %i, i32 4)
   ret ptr %v
@@ -1143,7 +1143,7 @@ entry:
 ; Looks up METHOD PATH. Returns 200 and stores the handler in *%out_handler, 405 when the path is
 ; known under other methods only, 404 when the path is unknown.
 define i64 @route_table_find(ptr %t, ptr %method, i64 %method_len, ptr %path, i64 %path_len,
-                             ptr %out_handler) {
+                             ptr %out_handler) #0 {
 entry:
   %fe = getelementptr %http_routes, ptr %t, i32 0, i32 0
   %e = load ptr, ptr %fe
@@ -1186,7 +1186,7 @@ miss:
 
 ; Writes "M1, M2" for every method registered for the path into dst (at most cap bytes); returns
 ; the length. Used for the Allow header of 405 responses.
-define internal i64 @http_allow_list(ptr %t, ptr %path, i64 %path_len, ptr %dst, i64 %cap) {
+define internal i64 @http_allow_list(ptr %t, ptr %path, i64 %path_len, ptr %dst, i64 %cap) #0 {
 entry:
   %fe = getelementptr %http_routes, ptr %t, i32 0, i32 0
   %e = load ptr, ptr %fe
@@ -1264,7 +1264,7 @@ done:
 @http_r_other = private constant [7 x i8] c"Status\00"
 
 ; Reason phrase of a status code (NUL-terminated).
-define ptr @http_reason(i64 %status) {
+define ptr @http_reason(i64 %status) #0 {
 entry:
   switch i64 %status, label %other [
     i64 200, label %s200  i64 201, label %s201  i64 204, label %s204  i64 301, label %s301
@@ -1312,7 +1312,7 @@ other:
 }
 
 ; Appends src[0..len) at dst[pos] if it fits in cap; returns the new position or -1 (-1 propagates).
-define internal i64 @http_put(ptr %dst, i64 %cap, i64 %pos, ptr %src, i64 %len) {
+define internal i64 @http_put(ptr %dst, i64 %cap, i64 %pos, ptr %src, i64 %len) #0 {
 entry:
   %bad = icmp slt i64 %pos, 0
   br i1 %bad, label %fail, label %check
@@ -1328,7 +1328,7 @@ fail:
   ret i64 -1
 }
 
-define internal i64 @http_put_cstr(ptr %dst, i64 %cap, i64 %pos, ptr %s) {
+define internal i64 @http_put_cstr(ptr %dst, i64 %cap, i64 %pos, ptr %s) #0 {
 entry:
   %len = call i64 @http_cstr_len(ptr %s)
   %r = call i64 @http_put(ptr %dst, i64 %cap, i64 %pos, ptr %s, i64 %len)
@@ -1336,7 +1336,7 @@ entry:
 }
 
 ; Decimal of a non-negative value.
-define internal i64 @http_put_uint(ptr %dst, i64 %cap, i64 %pos, i64 %value) {
+define internal i64 @http_put_uint(ptr %dst, i64 %cap, i64 %pos, i64 %value) #0 {
 entry:
   %digits = alloca [20 x i8]
   br label %loop
@@ -1369,7 +1369,7 @@ done:
 
 ; Writes a response head into dst (at most cap bytes); returns its length or -1.
 define i64 @http_write_head(ptr %dst, i64 %cap, i64 %status, ptr %ctype, i64 %body_len,
-                            i64 %keep_alive, ptr %allow, i64 %allow_len) {
+                            i64 %keep_alive, ptr %allow, i64 %allow_len) #0 {
 entry:
   %p0 = call i64 @http_put_cstr(ptr %dst, i64 %cap, i64 0, ptr @http_h_status)
   %p1 = call i64 @http_put_uint(ptr %dst, i64 %cap, i64 %p0, i64 %status)
@@ -1399,7 +1399,7 @@ conn:
 ; Puts the head in front of a body that already sits at out + HTTP_HEADROOM and stores the start of
 ; the response in *%start; returns the response length (head only when %head_only), or -1.
 define internal i64 @http_frame(ptr %out, i64 %status, ptr %ctype, i64 %body_len, i64 %keep_alive,
-                                ptr %allow, i64 %allow_len, i1 %head_only, ptr %start) {
+                                ptr %allow, i64 %allow_len, i1 %head_only, ptr %start) #0 {
 entry:
   %head = alloca [512 x i8]
   %hl = call i64 @http_write_head(ptr %head, i64 512, i64 %status, ptr %ctype, i64 %body_len,
@@ -1421,7 +1421,7 @@ fail:
 
 ; A response for a request refused before dispatch (status 400, 408, 413, 414, 431, 501, …): the
 ; reason phrase as a text/plain body, Connection: close. Returns the length; *%start its start.
-define i64 @http_error_response(i64 %status, ptr %out, i64 %out_size, ptr %start) {
+define i64 @http_error_response(i64 %status, ptr %out, i64 %out_size, ptr %start) #0 {
 entry:
   %room = load i64, ptr @HTTP_HEADROOM
   %body = getelementptr i8, ptr %out, i64 %room
@@ -1440,7 +1440,7 @@ entry:
 ; first HTTP_HEADROOM hold the head): runs the handler on the rest, or answers 404 / 405 (with
 ; Allow), or 500 when the handler fails. HEAD is answered as GET without the body. Stores the start
 ; of the response in *%start and returns its length.
-define i64 @http_respond(ptr %t, ptr %r, ptr %out, i64 %out_size, ptr %start) {
+define i64 @http_respond(ptr %t, ptr %r, ptr %out, i64 %out_size, ptr %start) #0 {
 entry:
   %handler = alloca ptr
   %allow = alloca [128 x i8]
@@ -1497,3 +1497,5 @@ frame_refusal:
                                ptr %allow, i64 %allow_len, i1 %is_head, ptr %start)
   ret i64 %rlen
 }
+
+attributes #0 = { nounwind optsize }
