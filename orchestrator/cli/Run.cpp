@@ -1,0 +1,237 @@
+//===- Run.cpp - `semcom run`, `create`, `target`, `plan` -----------------===//
+//
+// Every way of giving Semcom a task ends here: the shorthands build task text, `run` reads it from
+// a file, and all of them go through one parse, one provider stack and one pipeline.
+//
+//===----------------------------------------------------------------------===//
+#include "Subcommand.h"
+
+#include "semcom/Core/Pipeline.h"
+#include "semcom/Core/Task.h"
+#include "semcom/LLM/Config.h"
+#include "semcom/LLM/LLMError.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/WithColor.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace llvm;
+using namespace semcom;
+
+namespace {
+
+enum class Mode { Run, Create, Target, Plan };
+
+const char *usageOf(Mode M) {
+  switch (M) {
+  case Mode::Run:
+    return "usage: semcom run [OPTIONS] TASKFILE\n"
+           "       semcom run [OPTIONS] --resume RUN_ID\n\n"
+           "Runs every step of a task file (directives, steps split by `---`; see `semcom help`).\n";
+  case Mode::Create:
+    return "usage: semcom create [OPTIONS] FILE.ll \"INTENT\"\n\n"
+           "Creates a new module in the tree from an intent (the task `@create FILE.ll`).\n";
+  case Mode::Target:
+    return "usage: semcom target [OPTIONS] FILE.ll \"CHANGE\" [--append]\n\n"
+           "Changes a module of the tree (`@target FILE.ll`); with --append the model writes only\n"
+           "new functions, merged into the module.\n";
+  case Mode::Plan:
+    return "usage: semcom plan [OPTIONS] \"INTENT\"\n\n"
+           "The model plans the modules (signatures first), then each is created (`@plan`).\n";
+  }
+  return "";
+}
+
+const char *CommonHelp =
+    "\noptions:\n"
+    "  --tree DIR          the module tree (default: the current directory)\n"
+    "  --target ARCH       x86_64 or aarch64 (default: this machine's)\n"
+    "  --max-rounds N      repair rounds per step after the first answer (default 5)\n"
+    "  --max-output-tokens N  answer length limit per call (default 16000)\n"
+    "  --dry-run           validate and show the diff; write nothing to the tree\n"
+    "  --json              print the run's summary as JSON on stdout\n"
+    "  -v                  show every fixup remark\n"
+    "Exit status: 0 when every step validated, 1 when a step failed, 2 on usage or input errors.\n\n";
+
+int runTask(Mode M, const std::vector<std::string> &ArgsIn) {
+  const char *Tool = M == Mode::Run      ? "semcom run"
+                     : M == Mode::Create ? "semcom create"
+                     : M == Mode::Target ? "semcom target"
+                                         : "semcom plan";
+  auto Fail = [&](int Code, const Twine &Msg) {
+    WithColor::error(errs(), Tool) << Msg << "\n";
+    return Code;
+  };
+  std::vector<std::string> Args = ArgsIn;
+  llm::LLMFlags Flags;
+  if (Error E = llm::consumeLLMFlags(Args, Flags))
+    return Fail(2, toString(std::move(E)));
+
+  core::PipelineOptions O;
+  O.Target = link::hostArch();
+  bool Json = false, Append = false;
+  std::string Resume;
+  std::vector<std::string> Positional;
+  for (size_t I = 0; I < Args.size(); ++I) {
+    StringRef A = Args[I];
+    auto Value = [&]() -> std::optional<std::string> {
+      if (I + 1 >= Args.size())
+        return std::nullopt;
+      return Args[++I];
+    };
+    auto Number = [&](unsigned &Into) {
+      auto V = Value();
+      unsigned long long N;
+      if (!V || getAsUnsignedInteger(*V, 10, N) || N > 1000000)
+        return false;
+      Into = static_cast<unsigned>(N);
+      return true;
+    };
+    if (A == "--help" || A == "-h") {
+      outs() << usageOf(M) << CommonHelp << llm::llmFlagsHelp();
+      return 0;
+    } else if (A == "--tree") {
+      auto V = Value();
+      if (!V)
+        return Fail(2, "--tree needs a directory");
+      O.TreeRoot = *V;
+    } else if (A == "--target") {
+      auto V = Value();
+      if (!V)
+        return Fail(2, "--target needs x86_64 or aarch64");
+      auto Arch = link::parseArch(*V);
+      if (!Arch)
+        return Fail(2, toString(Arch.takeError()));
+      O.Target = *Arch;
+    } else if (A == "--max-rounds") {
+      if (!Number(O.MaxRepairRounds))
+        return Fail(2, "--max-rounds needs a whole number");
+    } else if (A == "--max-output-tokens") {
+      if (!Number(O.MaxTokens) || O.MaxTokens == 0)
+        return Fail(2, "--max-output-tokens needs a positive whole number");
+    } else if (A == "--dry-run") {
+      O.DryRun = true;
+    } else if (A == "--json") {
+      Json = true;
+    } else if (A == "-v" || A == "--verbose") {
+      O.Verbose = true;
+    } else if (A == "--append" && M == Mode::Target) {
+      Append = true;
+    } else if (A == "--resume" && M == Mode::Run) {
+      auto V = Value();
+      if (!V)
+        return Fail(2, "--resume needs a run id (a folder name under .semcom/runs/)");
+      Resume = *V;
+    } else if (A.starts_with("-") && A != "-") {
+      return Fail(2, "unknown option '" + A + "'; see '" + Tool + " --help'");
+    } else {
+      Positional.push_back(A.str());
+    }
+  }
+  if (!sys::fs::is_directory(O.TreeRoot))
+    return Fail(2, "--tree " + O.TreeRoot + ": not a directory");
+
+  // The task text, from a file or from the shorthand's words.
+  std::string TaskText, TaskName = "<command line>";
+  switch (M) {
+  case Mode::Run:
+    if (!Resume.empty()) {
+      if (!Positional.empty())
+        return Fail(2, "give either TASKFILE or --resume RUN_ID, not both");
+      TaskName = O.TreeRoot + "/.semcom/runs/" + Resume + "/task.txt";
+      O.RunId = Resume;
+      O.Resume = true;
+    } else if (Positional.size() != 1) {
+      return Fail(2, "expected one TASKFILE; see 'semcom run --help'");
+    } else {
+      TaskName = Positional[0];
+    }
+    {
+      auto Buffer = MemoryBuffer::getFileOrSTDIN(TaskName, /*IsText=*/true);
+      if (!Buffer)
+        return Fail(2, TaskName + ": " + Buffer.getError().message());
+      TaskText = (*Buffer)->getBuffer().str();
+    }
+    break;
+  case Mode::Create:
+  case Mode::Target:
+    if (Positional.size() < 2)
+      return Fail(2, std::string("expected FILE.ll and an intent; see '") + Tool + " --help'");
+    TaskText = (M == Mode::Create ? "@create " : "@target ") + Positional[0] +
+               (Append ? " append" : "") + "\n" +
+               join(ArrayRef<std::string>(Positional).drop_front(), " ") + "\n";
+    break;
+  case Mode::Plan:
+    if (Positional.empty())
+      return Fail(2, "expected an intent; see 'semcom plan --help'");
+    TaskText = "@plan\n" + join(Positional, " ") + "\n";
+    break;
+  }
+  auto Task = core::parseTask(TaskText, TaskName);
+  if (!Task) {
+    errs() << toString(Task.takeError()) << "\n";
+    return 2;
+  }
+
+  // A task of @help steps only asks no model, so it needs no provider either.
+  if (llvm::all_of(Task->Steps,
+                   [](const core::Step &S) { return S.Kind == core::Directive::Help; })) {
+    for (size_t I = 0; I < Task->Steps.size(); ++I)
+      outs() << "step " << I + 1 << "/" << Task->Steps.size() << ": @help\n"
+             << core::directiveHelp();
+    outs() << "passed: " << Task->Steps.size() << " failed: 0 skipped: 0\n";
+    return 0;
+  }
+
+  Expected<llm::LLMConfig> Config = llm::resolveLLMConfig(Flags);
+  if (!Config)
+    return Fail(2, toString(Config.takeError()));
+  if (O.RunId.empty())
+    O.RunId = core::newRunId();
+  if (Config->TranscriptPath.empty())
+    Config->TranscriptPath = O.TreeRoot + "/.semcom/runs/" + O.RunId + "/transcript.jsonl";
+  std::vector<std::string> Secrets = {Config->ApiKey};
+  Expected<llm::LLMSession> Session = llm::createLLMSession(std::move(*Config));
+  if (!Session)
+    return Fail(2, llm::redactSecrets(toString(Session.takeError()), Secrets));
+
+  // Progress goes to stderr when stdout carries JSON.
+  raw_ostream &Progress = Json ? errs() : outs();
+  core::Pipeline P(O, Session->provider(), Progress);
+  auto Report = P.run(*Task, TaskText);
+  if (!Report)
+    return Fail(2, llm::redactSecrets(toString(Report.takeError()), Secrets));
+  Session->Stats->print(errs());
+  if (Json) {
+    auto Summary = MemoryBuffer::getFile(Report->RunDir + "/summary.json");
+    if (Summary)
+      outs() << (*Summary)->getBuffer();
+  } else {
+    outs() << "run: " << Report->RunDir << "\n";
+  }
+  return Report->ok() ? 0 : 1;
+}
+
+cli::SubcommandRegistration Run("run", "run a task file's steps against the module tree",
+                                [](const std::vector<std::string> &A) {
+                                  return runTask(Mode::Run, A);
+                                });
+cli::SubcommandRegistration Create("create", "create a module from an intent",
+                                   [](const std::vector<std::string> &A) {
+                                     return runTask(Mode::Create, A);
+                                   });
+cli::SubcommandRegistration Target("target", "change a module (--append: add functions)",
+                                   [](const std::vector<std::string> &A) {
+                                     return runTask(Mode::Target, A);
+                                   });
+cli::SubcommandRegistration Plan("plan", "plan modules for an intent, then create them",
+                                 [](const std::vector<std::string> &A) {
+                                   return runTask(Mode::Plan, A);
+                                 });
+
+} // namespace

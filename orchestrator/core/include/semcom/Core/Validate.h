@@ -1,0 +1,57 @@
+//===- Validate.h - from a model's answer to a module fit to write --------===//
+//
+// The deterministic middle of every step: pre-parse repair, the append merge, the semcom-fixup
+// pipeline against the tree's manifest, the verifier, checks against the plan and the tree, and
+// code generation to an in-memory object (the seed's "llc check"). No model call happens here; what
+// fails comes back as diagnostics for the repair prompt.
+//
+//===----------------------------------------------------------------------===//
+#ifndef SEMCOM_CORE_VALIDATE_H
+#define SEMCOM_CORE_VALIDATE_H
+
+#include "semcom/Fixup/FixupDriver.h"
+#include "semcom/Link/Link.h"
+
+#include "llvm/ADT/StringRef.h"
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace semcom {
+namespace fixup {
+class ManifestQuery;
+}
+namespace core {
+
+struct ValidateOptions {
+  std::string FileName; ///< the module's path in the tree, for diagnostics and tree checks
+  std::shared_ptr<const fixup::ManifestQuery> Query;
+  link::Arch Target = link::Arch::X86_64;
+  /// `@target … append`: the module as it stands; the answer's functions are merged into it and a
+  /// function it already defines is refused.
+  std::string AppendTo;
+  /// Signatures a plan fixed (name → `i64 @f(i64 %x)`); definitions must match them.
+  std::map<std::string, std::string> PlannedSignatures;
+};
+
+struct Candidate {
+  bool Parsed = false;
+  bool Valid = false;   ///< parsed, fixed, verified, checked and compiled
+  std::string Text;     ///< the IR as it would be written (repairs, fixups, NOTE lines)
+  std::vector<std::string> Diagnostics; ///< why it is not valid
+  std::vector<fixup::FixupChange> Changes;
+  std::vector<fixup::MissingFunction> Missing;
+  std::vector<std::string> Defined;     ///< functions the module defines
+  unsigned FixDeclaresChanges = 0;
+};
+
+/// Validates a model's answer (fences and prose allowed). Never fails: every problem is a
+/// diagnostic of the returned Candidate.
+Candidate validateAnswer(llvm::StringRef Answer, const ValidateOptions &Options);
+
+} // namespace core
+} // namespace semcom
+
+#endif

@@ -1,0 +1,751 @@
+//===- Pipeline.cpp - steps, prompts, repair rounds and write-back --------===//
+//
+// One step: context from the manifest → model → validateAnswer → (repair ≤ N | missing names →
+// auto_missing step first) → atomic write-back → manifest refresh. Everything a round saw is kept
+// in .semcom/runs/<id>/ so a run can be read, replayed and resumed.
+//
+//===----------------------------------------------------------------------===//
+#include "semcom/Core/Pipeline.h"
+
+#include "semcom/Core/Prompts.h"
+#include "semcom/Core/Validate.h"
+#include "semcom/Fixup/ManifestQuery.h"
+#include "semcom/Fixup/RuntimeAPI.h"
+#include "semcom/LLM/LLMError.h"
+#include "semcom/LLM/Provider.h"
+#include "semcom/Manifest/Manifest.h"
+
+#include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Program.h"
+#include "llvm/Support/SHA256.h"
+
+#include <chrono>
+#include <ctime>
+#include <fcntl.h>
+#include <set>
+#include <unistd.h>
+
+using namespace llvm;
+
+namespace semcom {
+namespace core {
+
+unsigned RunReport::passed() const {
+  return count_if(Steps, [](const StepReport &S) { return S.Status == "passed"; });
+}
+unsigned RunReport::failed() const {
+  return count_if(Steps, [](const StepReport &S) { return S.Status == "failed"; });
+}
+unsigned RunReport::skipped() const {
+  return count_if(Steps, [](const StepReport &S) { return S.Status == "skipped"; });
+}
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+Error runError(const Twine &Message) {
+  return createStringError(inconvertibleErrorCode(), "%s", Message.str().c_str());
+}
+
+/// Durable, all-or-nothing write: a temporary beside Path, fsync, rename, fsync of the directory,
+/// so a module or the manifest is always the old file or the new one, even on SIGKILL.
+Error writeDurably(StringRef Path, StringRef Contents) {
+  SmallString<256> Dir = sys::path::parent_path(Path);
+  if (!Dir.empty())
+    if (std::error_code EC = sys::fs::create_directories(Dir))
+      return runError("cannot create " + Dir + ": " + EC.message());
+  SmallString<256> Tmp;
+  int FD;
+  if (std::error_code EC = sys::fs::createUniqueFile(Path + ".tmp-%%%%%%", FD, Tmp))
+    return runError("cannot create a temporary file beside " + Path + ": " + EC.message());
+  bool Ok = true;
+  for (size_t Done = 0; Ok && Done < Contents.size();) {
+    ssize_t N = ::write(FD, Contents.data() + Done, Contents.size() - Done);
+    if (N < 0 && errno != EINTR)
+      Ok = false;
+    else if (N > 0)
+      Done += N;
+  }
+  Ok = Ok && ::fsync(FD) == 0;
+  ::close(FD);
+  if (!Ok || sys::fs::rename(Tmp, Path)) {
+    sys::fs::remove(Tmp);
+    return runError("cannot write " + Path);
+  }
+  if (int DirFD = ::open(Dir.empty() ? "." : Dir.c_str(), O_RDONLY | O_DIRECTORY); DirFD >= 0) {
+    ::fsync(DirFD);
+    ::close(DirFD);
+  }
+  return Error::success();
+}
+
+Expected<std::string> readFile(StringRef Path) {
+  auto Buffer = MemoryBuffer::getFile(Path, /*IsText=*/true);
+  if (!Buffer)
+    return runError(Path + ": " + Buffer.getError().message());
+  return (*Buffer)->getBuffer().str();
+}
+
+std::string hashText(StringRef Text) {
+  auto Digest = SHA256::hash(arrayRefFromStringRef(Text));
+  return toHex(ArrayRef<uint8_t>(Digest.data(), 8), true);
+}
+
+} // namespace
+
+std::string newRunId() {
+  char Stamp[32];
+  std::time_t Now = std::time(nullptr);
+  struct tm TM;
+  gmtime_r(&Now, &TM);
+  std::strftime(Stamp, sizeof Stamp, "%Y%m%d-%H%M%S", &TM);
+  return (Twine(Stamp) + "-" + Twine(::getpid())).str();
+}
+
+namespace {
+
+/// The runtime's API as the system prompt lists it: stable across calls, so it sits in the
+/// cacheable prefix.
+std::string runtimeSummary() {
+  std::string Out = "Runtime functions (declare the ones you call exactly like this):\n";
+  for (const fixup::RuntimeFunction &F : fixup::runtimeFunctions())
+    Out += "  declare " + F.Signature.str() + "\n";
+  return Out;
+}
+
+/// The functions a plan fixed, read from its @create steps: lines `define <signature>`.
+std::vector<std::string> plannedSignatures(StringRef Intent) {
+  std::vector<std::string> Sigs;
+  SmallVector<StringRef, 16> Lines;
+  Intent.split(Lines, '\n');
+  for (StringRef L : Lines) {
+    L = L.trim();
+    if (L.consume_front("define ") && L.contains('@') && L.ends_with(")"))
+      Sigs.push_back(L.trim().str());
+  }
+  return Sigs;
+}
+
+/// The `task` (or first) fenced block of a plan answer, or the whole answer if it has none.
+std::string extractTaskBlock(StringRef Answer) {
+  size_t Open = Answer.find("```task");
+  if (Open == StringRef::npos)
+    Open = Answer.find("```");
+  if (Open == StringRef::npos)
+    return Answer.str();
+  size_t BodyStart = Answer.find('\n', Open);
+  if (BodyStart == StringRef::npos)
+    return "";
+  size_t Close = Answer.find("\n```", BodyStart);
+  return Answer.slice(BodyStart + 1, Close == StringRef::npos ? Answer.size() : Close + 1).str();
+}
+
+std::string nameFromSignature(StringRef Sig) {
+  size_t At = Sig.find('@');
+  if (At == StringRef::npos)
+    return "";
+  StringRef Rest = Sig.drop_front(At + 1);
+  if (Rest.starts_with("\""))
+    return Rest.drop_front().take_until([](char C) { return C == '"'; }).str();
+  return Rest.take_until([](char C) { return C == '(' || isSpace(C); }).str();
+}
+
+} // namespace
+
+struct Pipeline::Impl {
+  PipelineOptions O;
+  llm::Provider &Model;
+  raw_ostream &Out;
+  std::string RunId, RunDir, ManifestPath;
+  std::unique_ptr<manifest::Manifest> Tree;
+  std::shared_ptr<const fixup::ManifestQuery> Query;
+  std::map<std::string, std::string> Planned; ///< name → signature fixed by a plan
+  unsigned AutoMissingCounter = 0;
+  json::Array Summary;
+
+  Impl(PipelineOptions Opts, llm::Provider &M, raw_ostream &OS)
+      : O(std::move(Opts)), Model(M), Out(OS) {}
+
+  std::string treePath(StringRef Rel) const {
+    SmallString<256> P(O.TreeRoot);
+    sys::path::append(P, Rel);
+    return std::string(P);
+  }
+
+  // --- manifest ---
+
+  Error loadManifest() {
+    ManifestPath = treePath(".semcom/manifest.txt");
+    if (sys::fs::exists(ManifestPath)) {
+      auto M = manifest::Manifest::loadFile(ManifestPath);
+      if (M) {
+        Tree = std::make_unique<manifest::Manifest>(std::move(*M));
+        if (auto N = Tree->refresh(); !N)
+          return N.takeError();
+        return rebuildQuery();
+      }
+      // A damaged manifest is rebuilt from the tree, which is the truth.
+      Out << "manifest: " << toString(M.takeError()) << "; rebuilding\n";
+    }
+    SmallString<256> Root;
+    if (std::error_code EC = sys::fs::real_path(O.TreeRoot, Root))
+      return runError(O.TreeRoot + ": " + EC.message());
+    auto M = manifest::Manifest::buildFromTree({std::string(Root)});
+    if (!M)
+      return M.takeError();
+    Tree = std::make_unique<manifest::Manifest>(std::move(*M));
+    return rebuildQuery();
+  }
+
+  /// The passes get their own copy (ManifestQuery owns its manifest); the text round trip is
+  /// cheap next to a model call and keeps the two from sharing mutable state.
+  Error rebuildQuery() {
+    auto Copy = manifest::Manifest::parse(Tree->serialize(), ManifestPath);
+    if (!Copy)
+      return Copy.takeError();
+    Query = std::make_shared<fixup::ManifestQuery>(
+        std::make_unique<manifest::Manifest>(std::move(*Copy)));
+    return Error::success();
+  }
+
+  Error refreshManifest() {
+    if (auto N = Tree->refresh(); !N)
+      return N.takeError();
+    if (!O.DryRun)
+      if (Error E = writeDurably(ManifestPath, Tree->serialize()))
+        return E;
+    return rebuildQuery();
+  }
+
+  /// Signatures the step references, defined outside the module being written.
+  std::string contextFor(StringRef Target, ArrayRef<StringRef> Texts, unsigned &Referenced) {
+    std::vector<const manifest::Entry *> Entries = Tree->collectRelevant(Texts);
+    std::string Lines;
+    Referenced = 0;
+    for (const manifest::Entry *E : Entries) {
+      if (E->File == Target || E->Vis != manifest::Visibility::Public)
+        continue;
+      ++Referenced;
+      Lines += "  declare " + E->Signature;
+      if (!E->File.empty())
+        Lines += "    ; defined in " + E->File;
+      Lines += "\n";
+    }
+    if (Lines.empty())
+      return "";
+    return "\nFunctions defined in other modules that this step references (declare each exactly "
+           "like this):\n" +
+           Lines;
+  }
+
+  // --- run directory ---
+
+  Error writeRunFile(const Twine &Rel, StringRef Contents) {
+    SmallString<256> P(RunDir);
+    sys::path::append(P, Rel);
+    return writeDurably(P, Contents);
+  }
+
+  void logRunFile(const Twine &Rel, StringRef Contents) {
+    if (Error E = writeRunFile(Rel, Contents))
+      Out << "warning: " << toString(std::move(E)) << "\n";
+  }
+
+  Error saveSummary(const RunReport &R) {
+    json::Array Steps;
+    for (const StepReport &S : R.Steps) {
+      json::Array Diags;
+      for (const std::string &D : S.Diagnostics)
+        Diags.push_back(D);
+      Steps.push_back(json::Object{{"index", S.Index},
+                                   {"directive", S.Directive},
+                                   {"target", S.Target},
+                                   {"status", S.Status},
+                                   {"model_calls", S.ModelCalls},
+                                   {"fix_declares_changes", S.FixDeclaresChanges},
+                                   {"seconds", S.Seconds},
+                                   {"error", S.Error},
+                                   {"diagnostics", std::move(Diags)}});
+    }
+    json::Object Doc{{"run", R.RunId},
+                     {"tree", O.TreeRoot},
+                     {"passed", R.passed()},
+                     {"failed", R.failed()},
+                     {"skipped", R.skipped()},
+                     {"steps", std::move(Steps)}};
+    return writeRunFile("summary.json", formatv("{0:2}", json::Value(std::move(Doc))).str());
+  }
+
+  /// Steps a previous run of this id completed, by index.
+  std::set<unsigned> completedSteps() {
+    std::set<unsigned> Done;
+    auto Text = readFile(RunDir + "/summary.json");
+    if (!Text) {
+      consumeError(Text.takeError());
+      return Done;
+    }
+    auto Doc = json::parse(*Text);
+    if (!Doc) {
+      consumeError(Doc.takeError());
+      return Done;
+    }
+    if (auto *Steps = Doc->getAsObject() ? Doc->getAsObject()->getArray("steps") : nullptr)
+      for (const json::Value &S : *Steps)
+        if (auto *Obj = S.getAsObject())
+          if (Obj->getString("status") == StringRef("passed"))
+            if (auto Index = Obj->getInteger("index"))
+              Done.insert(static_cast<unsigned>(*Index));
+    return Done;
+  }
+
+  // --- one model round trip ---
+
+  Expected<llm::Response> ask(const std::string &System, const std::string &Prompt,
+                              const Twine &LogPrefix) {
+    llm::Request Req;
+    Req.SystemPrefix = System;
+    Req.MaxTokens = O.MaxTokens;
+    Req.Messages.push_back({llm::Message::Role::User, Prompt});
+    logRunFile(LogPrefix + "-prompt.txt", Prompt);
+    auto Start = Clock::now();
+    auto Resp = Model.complete(Req);
+    if (!Resp)
+      return Resp.takeError();
+    double Seconds = std::chrono::duration<double>(Clock::now() - Start).count();
+    logRunFile(LogPrefix + "-answer.txt", Resp->Text);
+    Out << "api: ok (" << Resp->Text.size() << " bytes"
+        << (Resp->FromCache ? ", replayed from cache" : "")
+        << formatv(", {0:f1} s)", Seconds) << "\n";
+    return Resp;
+  }
+
+  std::string systemPrompt() {
+    auto System = promptTemplate("system");
+    if (!System) {
+      Out << "warning: " << toString(System.takeError()) << "\n";
+      return runtimeSummary();
+    }
+    return *System + "\n" + runtimeSummary();
+  }
+
+  // --- module steps ---
+
+  /// @create / @target [append] / auto_missing: generate, validate, repair, write back.
+  /// PromptName and Slots say how to ask; the rest is the same for every kind.
+  void runModuleStep(const Step &S, StepReport &Report, unsigned Depth, unsigned StepNo) {
+    std::string Path = treePath(S.Target);
+    std::string Source;
+    bool Exists = sys::fs::exists(Path);
+    if (S.Kind == Directive::Create && Exists) {
+      Report.Status = "failed";
+      Report.Error = S.Target + " already exists; use @target " + S.Target +
+                     " to change it (or @target " + S.Target + " append to add functions)";
+      return;
+    }
+    if (S.Kind == Directive::Target) {
+      if (!Exists) {
+        Report.Status = "failed";
+        Report.Error = S.Target + " does not exist; use @create " + S.Target + " to make it";
+        return;
+      }
+      auto Text = readFile(Path);
+      if (!Text) {
+        Report.Status = "failed";
+        Report.Error = toString(Text.takeError());
+        return;
+      }
+      Source = *Text;
+    }
+
+    unsigned Referenced = 0;
+    std::string Context = contextFor(S.Target, {StringRef(Source), StringRef(S.Intent)}, Referenced);
+    Out << "manifest: ok (" << Referenced << " referenced)\n";
+
+    PromptSlots Slots = {{"file", S.Target}, {"intent", S.Intent}, {"context", Context},
+                         {"source", Source}};
+    std::string PromptName = "create";
+    if (S.Kind == Directive::Target && S.Append) {
+      PromptName = "append";
+      std::string Existing;
+      for (const manifest::Entry &E : Tree->entries())
+        if (E.File == S.Target)
+          Existing += "  " + E.Signature + "\n";
+      Slots["existing"] = Existing.empty() ? "  (none)\n" : Existing;
+    } else if (S.Kind == Directive::Target) {
+      PromptName = "target";
+    }
+    auto Prompt = renderPrompt(PromptName, Slots);
+    if (!Prompt) {
+      Report.Status = "failed";
+      Report.Error = toString(Prompt.takeError());
+      return;
+    }
+    generateAndWrite(S, Report, *Prompt, Source, Slots, Depth, StepNo);
+  }
+
+  void generateAndWrite(const Step &S, StepReport &Report, std::string Prompt,
+                        const std::string &Source, PromptSlots Slots, unsigned Depth,
+                        unsigned StepNo) {
+    std::string System = systemPrompt();
+    ValidateOptions VO;
+    VO.FileName = S.Target;
+    VO.Target = O.Target;
+    VO.PlannedSignatures = Planned;
+    if (S.Kind == Directive::Target && S.Append)
+      VO.AppendTo = Source;
+
+    std::set<std::string> SeenAnswers, SeenDiagnostics;
+    std::optional<Candidate> Best;
+    for (unsigned Round = 0; Round <= O.MaxRepairRounds; ++Round) {
+      std::string LogPrefix = formatv("step-{0}/round-{1}", StepNo, Round).str();
+      auto Resp = ask(System, Prompt, LogPrefix);
+      ++Report.ModelCalls;
+      if (!Resp) {
+        Report.Status = "failed";
+        Report.Error = toString(Resp.takeError());
+        Out << "api: failed: " << Report.Error << "\n";
+        return;
+      }
+      VO.Query = Query;
+      Candidate C = validateAnswer(Resp->Text, VO);
+      for (const fixup::FixupChange &Ch : C.Changes)
+        if (O.Verbose || Ch.Kind != "note")
+          Out << "  fixup: " << Ch.Kind << ": " << Ch.Pass << ": " << Ch.Message << "\n";
+      if (!C.Text.empty())
+        logRunFile(LogPrefix + "-ir.ll", C.Text);
+
+      if (C.Valid && !C.Missing.empty())
+        resolveMissing(S, C, VO, Resp->Text, Report, Depth, StepNo);
+      if (C.Valid && C.Missing.empty()) {
+        Report.FixDeclaresChanges = C.FixDeclaresChanges;
+        Out << "validate: ok" << (Round ? formatv(" (after {0} repair round{1})", Round,
+                                                   Round == 1 ? "" : "s")
+                                               .str()
+                                         : std::string(" (first attempt)"))
+            << "\n";
+        writeBack(S, C, Source, Report);
+        return;
+      }
+      if (C.Valid) { // names still missing after the auto_missing passes
+        for (const fixup::MissingFunction &M : C.Missing)
+          C.Diagnostics.push_back(S.Target + ": error: nothing defines @" + M.Name + " (" +
+                                  M.DeclareLine + "); define it in this module or call a "
+                                                  "function that exists");
+        C.Valid = false;
+      }
+
+      std::string Diagnostics = join(C.Diagnostics, "\n");
+      logRunFile(LogPrefix + "-diagnostics.txt", Diagnostics);
+      Out << "validate: " << C.Diagnostics.size() << " problem"
+          << (C.Diagnostics.size() == 1 ? "" : "s") << "\n";
+      for (const std::string &D : C.Diagnostics)
+        Out << "  " << StringRef(D).take_until([](char Ch) { return Ch == '\n'; }) << "\n";
+      Report.Diagnostics = C.Diagnostics;
+      if (!Best || C.Diagnostics.size() < Best->Diagnostics.size())
+        Best = C;
+
+      bool SameAnswer = !SeenAnswers.insert(hashText(Resp->Text)).second;
+      bool SameDiagnostics = !SeenDiagnostics.insert(hashText(Diagnostics)).second;
+      if (SameAnswer || SameDiagnostics) {
+        Out << "repair: no progress (" << (SameAnswer ? "same answer" : "same diagnostics")
+            << " as an earlier round); stopping\n";
+        break;
+      }
+      if (Round == O.MaxRepairRounds)
+        break;
+
+      // The repair prompt carries the failed IR, the diagnostics and the task.
+      Slots["diagnostics"] = Diagnostics;
+      Slots["ir"] = C.Text.empty() ? extractForRepair(Resp->Text) : C.Text;
+      Slots["scope"] = S.Kind == Directive::Target && S.Append ? "new functions" : "module";
+      auto Repair = renderPrompt("repair", Slots);
+      if (!Repair) {
+        Report.Error = toString(Repair.takeError());
+        break;
+      }
+      Prompt = *Repair;
+      Out << "repair: round " << Round + 1 << "/" << O.MaxRepairRounds << "\n";
+    }
+    Report.Status = "failed";
+    if (Report.Error.empty())
+      Report.Error = "no valid module after " + std::to_string(Report.ModelCalls) +
+                     " answer" + (Report.ModelCalls == 1 ? "" : "s") + "; nothing was written";
+  }
+
+  /// The answer as IR for the repair prompt when it did not even parse: fences and prose dropped.
+  static std::string extractForRepair(StringRef Answer) {
+    size_t Open = Answer.find("```");
+    if (Open == StringRef::npos)
+      return Answer.str();
+    size_t Start = Answer.find('\n', Open);
+    size_t Close = Answer.find("```", Start == StringRef::npos ? Open + 3 : Start);
+    if (Start == StringRef::npos)
+      return Answer.str();
+    return Answer.slice(Start + 1, Close == StringRef::npos ? Answer.size() : Close).str();
+  }
+
+  /// doesNotUnderstand: generate the functions nobody provides in auto_missing_N.ll, then
+  /// validate the same answer again against the refreshed manifest (no model call).
+  void resolveMissing(const Step &S, Candidate &C, ValidateOptions &VO, StringRef Answer,
+                      StepReport &Report, unsigned Depth, unsigned StepNo) {
+    for (unsigned Pass = 0; Pass < O.MaxMissingPasses && C.Valid && !C.Missing.empty(); ++Pass) {
+      if (Depth > 0)
+        return; // an auto_missing module may not spawn another
+      std::string Names, Declares, CallSites;
+      for (const fixup::MissingFunction &M : C.Missing) {
+        Names += (Names.empty() ? "@" : ", @") + M.Name;
+        Declares += M.DeclareLine + "\n";
+        for (StringRef Line : split(C.Text, '\n'))
+          if (Line.contains("@" + M.Name + "(") && !Line.trim().starts_with("declare"))
+            CallSites += "  " + Line.trim().str() + "    ; in " + S.Target + "\n";
+      }
+      Out << "doesNotUnderstand: " << C.Missing.size() << " missing (" << Names << ")\n";
+      Step Missing;
+      Missing.Kind = Directive::Create;
+      do
+        Missing.Target = "auto_missing_" + std::to_string(++AutoMissingCounter) + ".ll";
+      while (sys::fs::exists(treePath(Missing.Target)));
+      Missing.Intent = "Define the missing functions " + Names + ".";
+      Missing.Line = S.Line;
+      Out << "step " << StepNo << "." << Pass + 1 << ": @create " << Missing.Target << "\n";
+
+      unsigned Referenced = 0;
+      std::string Context = contextFor(Missing.Target, {StringRef(Declares)}, Referenced);
+      auto Prompt = renderPrompt("missing", {{"file", Missing.Target},
+                                             {"missing", Declares},
+                                             {"call_sites", CallSites.empty() ? "  (none)\n"
+                                                                              : CallSites},
+                                             {"context", Context}});
+      if (!Prompt) {
+        Report.Error = toString(Prompt.takeError());
+        return;
+      }
+      StepReport Sub;
+      generateAndWrite(Missing, Sub, *Prompt, "",
+                       {{"file", Missing.Target}, {"intent", Missing.Intent}, {"context", Context}},
+                       Depth + 1, StepNo * 100 + Pass + 1);
+      Report.ModelCalls += Sub.ModelCalls;
+      if (Sub.Status != "passed") {
+        Out << "doesNotUnderstand: " << Missing.Target << " failed: " << Sub.Error << "\n";
+        return;
+      }
+      VO.Query = Query;
+      C = validateAnswer(Answer, VO);
+    }
+  }
+
+  void writeBack(const Step &S, const Candidate &C, const std::string &Old, StepReport &Report) {
+    std::string Path = treePath(S.Target);
+    if (O.DryRun) {
+      showDiff(S.Target, Old, C.Text);
+      Out << "write-back: skipped (--dry-run)\n";
+      Report.Status = "passed";
+      return;
+    }
+    if (Error E = writeDurably(Path, C.Text)) {
+      Report.Status = "failed";
+      Report.Error = toString(std::move(E));
+      Out << "write-back: failed: " << Report.Error << "\n";
+      return;
+    }
+    if (Error E = refreshManifest()) {
+      Report.Status = "failed";
+      Report.Error = "the module was written but the manifest could not be refreshed: " +
+                     toString(std::move(E));
+      return;
+    }
+    Out << "write-back: ok (" << S.Target << ", " << C.Text.size() << " bytes)\n";
+    Report.Status = "passed";
+  }
+
+  void showDiff(StringRef Name, StringRef Old, StringRef New) {
+    SmallString<128> A, B;
+    if (sys::fs::createTemporaryFile("semcom-old", "ll", A) ||
+        sys::fs::createTemporaryFile("semcom-new", "ll", B)) {
+      Out << New;
+      return;
+    }
+    if (Error E = writeDurably(A, Old))
+      consumeError(std::move(E));
+    if (Error E = writeDurably(B, New))
+      consumeError(std::move(E));
+    SmallString<128> DiffOut;
+    sys::fs::createTemporaryFile("semcom-diff", "txt", DiffOut);
+    auto Diff = sys::findProgramByName("diff");
+    std::string LabelA = ("--label=a/" + Name).str(), LabelB = ("--label=b/" + Name).str();
+    if (Diff) {
+      StringRef Args[] = {*Diff, "-u", LabelA, LabelB, A, B};
+      std::optional<StringRef> Redirects[] = {std::nullopt, StringRef(DiffOut), std::nullopt};
+      sys::ExecuteAndWait(*Diff, Args, std::nullopt, Redirects);
+      if (auto Text = readFile(DiffOut))
+        Out << *Text;
+      else
+        consumeError(Text.takeError());
+    } else {
+      Out << New;
+    }
+    sys::fs::remove(A);
+    sys::fs::remove(B);
+    sys::fs::remove(DiffOut);
+  }
+
+  // --- plans ---
+
+  /// Asks for a plan, validates it as a task and fixes its signatures in the manifest before any
+  /// module is generated. Returns the planned steps.
+  Expected<std::vector<Step>> makePlan(const Step &S, StepReport &Report, unsigned StepNo) {
+    unsigned Referenced = 0;
+    std::string Context = contextFor("", {StringRef(S.Intent)}, Referenced);
+    auto Prompt = renderPrompt("plan", {{"intent", S.Intent}, {"context", Context}});
+    if (!Prompt)
+      return Prompt.takeError();
+    auto Resp = ask(systemPrompt(), *Prompt, formatv("step-{0}/plan", StepNo));
+    ++Report.ModelCalls;
+    if (!Resp)
+      return Resp.takeError();
+    std::string PlanText = extractTaskBlock(Resp->Text);
+    logRunFile(formatv("step-{0}/plan.task", StepNo), PlanText);
+    auto Plan = parseTask(PlanText, "plan");
+    if (!Plan)
+      return runError("the plan is not a valid task: " + toString(Plan.takeError()));
+    StringSet<> Targets;
+    std::map<std::string, std::string> Sigs;
+    for (const Step &P : Plan->Steps) {
+      if (P.Kind != Directive::Create && P.Kind != Directive::Target)
+        return runError(formatv("plan:{0}: error: a plan may only @create or @target modules, "
+                                "not @{1}",
+                                P.Line, directiveName(P.Kind)));
+      if (!Targets.insert(P.Target).second)
+        return runError(formatv("plan:{0}: error: {1} appears in two steps", P.Line, P.Target));
+      for (const std::string &Sig : plannedSignatures(P.Intent)) {
+        std::string Name = nameFromSignature(Sig);
+        if (Name.empty())
+          return runError("plan: error: cannot read the function name in `" + Sig + "`");
+        if (!Sigs.emplace(Name, Sig).second)
+          return runError("plan: error: @" + Name + " is defined by two steps");
+      }
+    }
+    if (Plan->Steps.empty() || Plan->Steps.size() > 16)
+      return runError("plan: error: a plan needs 1 to 16 steps");
+    // Every module is generated against one ABI: the signatures go into the manifest first.
+    for (const auto &[Name, Sig] : Sigs) {
+      if (Error E = Tree->addDeclaration(Sig))
+        return runError("plan: error: " + toString(std::move(E)));
+      Planned[Name] = Sig;
+    }
+    if (Error E = rebuildQuery())
+      return E;
+    Out << "plan: ok (" << Plan->Steps.size() << " steps, " << Sigs.size()
+        << " signatures fixed)\n";
+    return Plan->Steps;
+  }
+
+  // --- the run ---
+
+  Expected<RunReport> run(const Task &T, StringRef TaskText) {
+    RunReport R;
+    RunId = O.RunId.empty() ? newRunId() : O.RunId;
+    RunDir = treePath(".semcom/runs/" + RunId);
+    R.RunId = RunId;
+    R.RunDir = RunDir;
+    std::set<unsigned> Done;
+    if (O.Resume) {
+      if (!sys::fs::is_directory(RunDir))
+        return runError("no run " + RunId + " in " + treePath(".semcom/runs"));
+      Done = completedSteps();
+    }
+    if (Error E = writeRunFile("task.txt", TaskText))
+      return E;
+    if (Error E = loadManifest())
+      return E;
+
+    std::vector<Step> Steps = T.Steps;
+    for (size_t I = 0; I < Steps.size(); ++I) {
+      const Step S = Steps[I];
+      StepReport Report;
+      Report.Index = static_cast<unsigned>(I + 1);
+      Report.Directive = directiveName(S.Kind).str();
+      Report.Target = S.Target;
+      Out << "step " << Report.Index << "/" << Steps.size() << ": @" << Report.Directive;
+      if (!S.Target.empty())
+        Out << " " << S.Target;
+      if (S.Append)
+        Out << " append";
+      Out << "\n";
+      auto Start = Clock::now();
+      if (Done.count(Report.Index)) {
+        Report.Status = "skipped";
+        Out << "resume: already done in run " << RunId << "\n";
+      } else {
+        switch (S.Kind) {
+        case Directive::Help:
+          Out << directiveHelp();
+          Report.Status = "passed";
+          break;
+        case Directive::Create:
+        case Directive::Target:
+          runModuleStep(S, Report, 0, Report.Index);
+          break;
+        case Directive::Plan: {
+          auto Planned = makePlan(S, Report, Report.Index);
+          if (!Planned) {
+            Report.Status = "failed";
+            Report.Error = toString(Planned.takeError());
+            break;
+          }
+          Steps.insert(Steps.begin() + I + 1, Planned->begin(), Planned->end());
+          Report.Status = "passed";
+          break;
+        }
+        case Directive::Test:
+        case Directive::Transform:
+          Report.Status = "failed";
+          Report.Error = "@" + Report.Directive +
+                         " is not available yet in this version of semcom; nothing was run";
+          break;
+        }
+        if (Report.Status == "pending")
+          Report.Status = "failed";
+      }
+      Report.Seconds = std::chrono::duration<double>(Clock::now() - Start).count();
+      if (Report.Status == "failed")
+        Out << "step " << Report.Index << ": failed: " << Report.Error << "\n";
+      R.Steps.push_back(std::move(Report));
+      if (Error E = saveSummary(R))
+        Out << "warning: " << toString(std::move(E)) << "\n";
+      if (R.Steps.back().Status == "failed")
+        break; // later steps build on this one
+    }
+    // Steps never reached are reported as skipped.
+    for (size_t I = R.Steps.size(); I < Steps.size(); ++I) {
+      StepReport Skipped;
+      Skipped.Index = static_cast<unsigned>(I + 1);
+      Skipped.Directive = directiveName(Steps[I].Kind).str();
+      Skipped.Target = Steps[I].Target;
+      Skipped.Status = "skipped";
+      R.Steps.push_back(std::move(Skipped));
+    }
+    if (Error E = saveSummary(R))
+      Out << "warning: " << toString(std::move(E)) << "\n";
+    Out << "passed: " << R.passed() << " failed: " << R.failed() << " skipped: " << R.skipped()
+        << "\n";
+    return R;
+  }
+};
+
+Pipeline::Pipeline(PipelineOptions Options, llm::Provider &Model, raw_ostream &Progress)
+    : P(std::make_unique<Impl>(std::move(Options), Model, Progress)) {}
+Pipeline::~Pipeline() = default;
+
+Expected<RunReport> Pipeline::run(const Task &T, StringRef TaskText) { return P->run(T, TaskText); }
+
+} // namespace core
+} // namespace semcom

@@ -1,0 +1,166 @@
+//===- Validate.cpp - repair, fix, merge, verify and compile an answer ----===//
+#include "semcom/Core/Validate.h"
+
+#include "semcom/Fixup/ManifestQuery.h"
+#include "semcom/Fixup/PreParseRepair.h"
+#include "semcom/Manifest/Manifest.h"
+
+#include "llvm/AsmParser/Parser.h"
+#include "llvm/IR/LLVMContext.h"
+#include "llvm/IR/Module.h"
+#include "llvm/Linker/Linker.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace llvm;
+
+namespace semcom {
+namespace core {
+
+namespace {
+
+std::string typeText(const Type *T) {
+  std::string S;
+  raw_string_ostream OS(S);
+  T->print(OS);
+  return S;
+}
+
+/// The answer's functions go into the existing module; a name both define is refused.
+bool mergeAppend(Module &Existing, std::unique_ptr<Module> New, StringRef FileName,
+                 std::vector<std::string> &Diagnostics) {
+  bool Clash = false;
+  for (const Function &F : *New)
+    if (!F.isDeclaration())
+      if (const Function *Old = Existing.getFunction(F.getName()); Old && !Old->isDeclaration()) {
+        Diagnostics.push_back(FileName.str() + ": error: @" + F.getName().str() +
+                              " already exists in the module; append adds new functions and "
+                              "never replaces one (rename the new function, or use @target "
+                              "without append to rewrite the module)");
+        Clash = true;
+      }
+  if (Clash)
+    return false;
+  std::string LinkErrors;
+  if (Linker::linkModules(Existing, std::move(New))) {
+    Diagnostics.push_back(FileName.str() + ": error: the new functions cannot be merged into the "
+                                           "module (conflicting globals or types)");
+    return false;
+  }
+  return true;
+}
+
+/// A public definition must not take a name another module or the runtime already provides, and
+/// must keep the signature a plan fixed.
+void checkAgainstTree(Module &M, const ValidateOptions &O, std::vector<std::string> &Diagnostics) {
+  const manifest::Manifest *Tree = O.Query ? O.Query->manifest() : nullptr;
+  for (Function &F : M) {
+    if (F.isDeclaration() || F.hasLocalLinkage() || F.getName().starts_with("llvm."))
+      continue;
+    StringRef Name = F.getName();
+    // @semcom_main is the one runtime name a program defines: _start calls it.
+    if (O.Query && O.Query->isRuntime(Name) && Name != "semcom_main") {
+      Diagnostics.push_back(O.FileName + ": error: @" + Name.str() +
+                            " is a runtime function; declare it and call it instead of defining "
+                            "it again");
+      continue;
+    }
+    if (Tree)
+      if (const manifest::Entry *E = Tree->lookup(Name))
+        if (!E->IsDeclaration && !E->File.empty() && E->File != O.FileName)
+          Diagnostics.push_back(O.FileName + ": error: @" + Name.str() + " is already defined in " +
+                                E->File + " as `" + E->Signature +
+                                "`; declare it and call it, or give this function another name");
+    auto Planned = O.PlannedSignatures.find(Name.str());
+    if (Planned == O.PlannedSignatures.end())
+      continue;
+    auto Want = fixup::parseSignature(Planned->second, M.getContext());
+    if (Want && Want->Type != F.getFunctionType())
+      Diagnostics.push_back(O.FileName + ": error: @" + Name.str() + " is defined with type " +
+                            typeText(F.getFunctionType()) + " but the plan fixed `" +
+                            Planned->second + "`; keep the planned signature exactly");
+  }
+}
+
+} // namespace
+
+Candidate validateAnswer(StringRef Answer, const ValidateOptions &O) {
+  Candidate C;
+  LLVMContext Ctx;
+
+  fixup::RepairOptions RO;
+  RO.FileName = O.FileName;
+  auto Parsed = fixup::parseWithRepair(Answer, Ctx, RO);
+  if (!Parsed) {
+    handleAllErrors(
+        Parsed.takeError(),
+        [&](const fixup::ParseFailure &F) {
+          for (const fixup::RepairNote &N : F.Notes)
+            C.Changes.push_back({"repaired", "pre-parse", N.str()});
+          std::string D;
+          raw_string_ostream OS(D);
+          F.log(OS);
+          C.Diagnostics.push_back(D);
+        },
+        [&](const ErrorInfoBase &E) { C.Diagnostics.push_back(E.message()); });
+    return C;
+  }
+  C.Parsed = true;
+  for (const fixup::RepairNote &N : Parsed->Notes)
+    C.Changes.push_back({"repaired", "pre-parse", N.str()});
+
+  std::unique_ptr<Module> M = std::move(Parsed->M);
+  if (!O.AppendTo.empty()) {
+    SMDiagnostic Err;
+    std::unique_ptr<Module> Existing = parseAssemblyString(O.AppendTo, Err, Ctx);
+    if (!Existing) {
+      C.Diagnostics.push_back(O.FileName + ":" + std::to_string(Err.getLineNo()) +
+                              ": error: the module to append to does not parse: " +
+                              Err.getMessage().str());
+      return C;
+    }
+    if (!mergeAppend(*Existing, std::move(M), O.FileName, C.Diagnostics))
+      return C;
+    M = std::move(Existing);
+  }
+  M->setModuleIdentifier(O.FileName);
+  M->setSourceFileName(O.FileName);
+  M->setTargetTriple(link::targetTriple(O.Target));
+
+  fixup::FixupConfig Config;
+  Config.Query = O.Query;
+  Config.TargetTriple = link::targetTriple(O.Target);
+  Config.AtPipelineStart = false;
+  fixup::FixupReport R = fixup::runFixupPipeline(*M, Config);
+  C.Changes.insert(C.Changes.end(), R.Changes.begin(), R.Changes.end());
+  C.Missing = R.Missing;
+  C.FixDeclaresChanges = R.count("fix-declares");
+  for (const std::string &E : R.Errors)
+    C.Diagnostics.push_back(O.FileName + ": error: " + E);
+  for (const Function &F : *M)
+    if (!F.isDeclaration())
+      C.Defined.push_back(F.getName().str());
+  if (!C.Diagnostics.empty())
+    return C;
+
+  checkAgainstTree(*M, O, C.Diagnostics);
+  if (!C.Diagnostics.empty())
+    return C;
+
+  // What gets written is the fixed module, printed before code generation changes it.
+  C.Text = fixup::printWithNotes(*M, R.Notes);
+  link::CompileOptions CO;
+  CO.Target = O.Target;
+  CO.OptLevel = 0;
+  auto Object = link::compileModule(*M, CO);
+  if (!Object) {
+    C.Diagnostics.push_back(O.FileName + ": error: code generation failed: " +
+                            toString(Object.takeError()));
+    return C;
+  }
+  C.Valid = true;
+  return C;
+}
+
+} // namespace core
+} // namespace semcom
