@@ -45,6 +45,7 @@ int64_t buf_append_byte(void *B, int64_t Byte);
 int64_t buf_append_i64(void *B, int64_t Value);
 int64_t write_all(int64_t Fd, const void *Data, int64_t Len);
 int64_t tcp_listen(int64_t Port, int64_t Backlog);
+int64_t tcp_listen6(int64_t Port, int64_t Backlog);
 int64_t tcp_accept(int64_t ListenFd);
 int64_t sys_close(int64_t Fd);
 int64_t sys_getpid();
@@ -332,4 +333,32 @@ TEST_CASE("tcp_listen and tcp_accept serve a loopback client", "[runtime][net]")
   CHECK(sys_close(Listener) == 0);
   CHECK(tcp_accept(Listener) == -EBADF);
   CHECK(sys_getpid() == getpid());
+}
+
+TEST_CASE("tcp_listen6 is dual-stack", "[runtime][net]") {
+  CHECK(tcp_listen6(65536, 8) == -EINVAL);
+  int64_t Listener = tcp_listen6(0, 8);
+  if (Listener == -EAFNOSUPPORT) {
+    WARN("IPv6 is disabled here; tcp_listen6 reported EAFNOSUPPORT as documented");
+    return;
+  }
+  REQUIRE(Listener >= 0);
+  sockaddr_in6 Addr{};
+  socklen_t Len = sizeof Addr;
+  REQUIRE(getsockname(int(Listener), reinterpret_cast<sockaddr *>(&Addr), &Len) == 0);
+  CHECK(Addr.sin6_family == AF_INET6);
+  uint16_t Port = ntohs(Addr.sin6_port);
+  REQUIRE(Port != 0);
+  // An IPv4 client reaches the IPv6 listener.
+  int Client = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in To{};
+  To.sin_family = AF_INET;
+  To.sin_port = htons(Port);
+  To.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  REQUIRE(connect(Client, reinterpret_cast<sockaddr *>(&To), sizeof To) == 0);
+  int64_t Conn = tcp_accept(Listener);
+  CHECK(Conn >= 0);
+  close(Client);
+  sys_close(Conn);
+  sys_close(Listener);
 }
