@@ -12,6 +12,7 @@
 #include "llvm/IR/DiagnosticInfo.h"
 #include "llvm/IR/DiagnosticPrinter.h"
 #include "llvm/IR/LLVMContext.h"
+#include "llvm/IR/Function.h"
 #include "llvm/IR/LegacyPassManager.h"
 #include "llvm/IR/Module.h"
 #include "llvm/IR/PassManager.h"
@@ -299,6 +300,11 @@ Expected<SmallVector<char, 0>> compileModule(Module &M, const CompileOptions &Op
 
   M.setTargetTriple(TripleName);
   M.setDataLayout(TM->createDataLayout());
+  // Programs have no unwinder (no libc, no C++ runtime), so nothing can unwind through a frame;
+  // saying so drops the .eh_frame entries the code generator would emit for every function.
+  for (Function &F : M)
+    if (!F.isDeclaration() && !F.hasFnAttribute(Attribute::UWTable))
+      F.setDoesNotThrow();
 
   std::string VerifyErrors;
   raw_string_ostream VerifyOS(VerifyErrors);
@@ -354,9 +360,11 @@ Error linkExecutable(ArrayRef<LinkInput> Inputs, const LinkOptions &Options) {
   if (Error E = Scratch.create())
     return E;
 
+  // -z norelro: nothing in a static program without a loader would ever make RELRO read-only, so
+  // the extra segment would only cost program headers and padding.
   std::vector<std::string> Args = {"ld.lld", "-static", "--no-pie", "--no-dynamic-linker",
                                    "--gc-sections", "--build-id=none", "-z", "noexecstack",
-                                   "-e", Options.Entry};
+                                   "-z", "norelro", "-e", Options.Entry};
   if (Options.Strip)
     Args.push_back("--strip-all");
   Args.insert(Args.end(), Options.ExtraLinkerArgs.begin(), Options.ExtraLinkerArgs.end());
