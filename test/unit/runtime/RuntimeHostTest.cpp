@@ -124,6 +124,16 @@ TEST_CASE("mem_free ignores null, double frees and foreign pointers", "[runtime]
   mem_free(C);
 }
 
+TEST_CASE("mem_alloc refuses impossible sizes with null", "[runtime][memory]") {
+  CHECK(mem_alloc(-1) == nullptr);
+  CHECK(mem_alloc(INT64_MAX) == nullptr);
+  CHECK(mem_alloc(int64_t(1) << 52) == nullptr); // more than the address space
+  void *P = mem_alloc(16);
+  CHECK(mem_realloc(P, -1) == nullptr);
+  CHECK(mem_capacity(P) >= 16); // P survives a failed realloc
+  mem_free(P);
+}
+
 TEST_CASE("mem_realloc keeps contents and handles null and zero", "[runtime][memory]") {
   auto *P = static_cast<unsigned char *>(mem_realloc(nullptr, 10));
   REQUIRE(P != nullptr);
