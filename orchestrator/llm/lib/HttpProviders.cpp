@@ -96,7 +96,7 @@ std::string clip(StringRef S, size_t Max = 300) {
 /// An LLMError for a non-2xx answer. Understands Anthropic's and OpenAI's nested
 /// {"error":{"type","message"}}, Ollama's {"error":"text"} and vLLM's flat
 /// {"object":"error","message","type","code"}.
-Error httpStatusError(StringRef Vendor, StringRef URL, const HttpResponse &H) {
+Error httpStatusError(StringRef Vendor, StringRef URL, const HttpResponse &H, StringRef Key) {
   std::string Type, Msg;
   rapidjson::Document Doc;
   Doc.Parse(H.Body.data(), H.Body.size());
@@ -126,13 +126,18 @@ Error httpStatusError(StringRef Vendor, StringRef URL, const HttpResponse &H) {
     Text += Vendor == "Anthropic" ? " (check ANTHROPIC_API_KEY)" : " (check OPENAI_API_KEY)";
   if (H.Status == 404)
     Text += " (check --base-url and --model)";
+  // A server may echo the key back (say, in an authentication error); it must go no further.
+  Text = redactSecrets(std::move(Text), {Key.str()});
   return makeLLMError(ErrorKind::Http, Text, static_cast<int>(H.Status),
                       retryDelayFromHeaders(H.Headers));
 }
 
-Error malformed(StringRef Vendor, StringRef URL, const Twine &Why, StringRef Body) {
-  return makeLLMError(ErrorKind::Malformed, Vendor + " " + URL + " sent a malformed answer: " +
-                                                Why + " (body starts: " + clip(Body, 120) + ")");
+Error malformed(StringRef Vendor, StringRef URL, const Twine &Why, StringRef Body, StringRef Key) {
+  return makeLLMError(ErrorKind::Malformed,
+                      redactSecrets((Vendor + " " + URL + " sent a malformed answer: " + Why +
+                                     " (body starts: " + clip(Body, 120) + ")")
+                                        .str(),
+                                    {Key.str()}));
 }
 
 std::string header(const HttpResponse &H, const char *Name) {
@@ -158,16 +163,16 @@ public:
     if (!H)
       return H.takeError();
     if (H->Status < 200 || H->Status > 299)
-      return httpStatusError("Anthropic", URL, *H);
+      return httpStatusError("Anthropic", URL, *H, Opts.ApiKey);
 
     rapidjson::Document Doc;
     if (Error E = json::parse(Doc, H->Body, "response from " + URL)) {
       consumeError(std::move(E));
-      return malformed("Anthropic", URL, "not JSON", H->Body);
+      return malformed("Anthropic", URL, "not JSON", H->Body, Opts.ApiKey);
     }
     const rapidjson::Value *Content = json::member(Doc, "content");
     if (!Content || !Content->IsArray())
-      return malformed("Anthropic", URL, "no \"content\" array", H->Body);
+      return malformed("Anthropic", URL, "no \"content\" array", H->Body, Opts.ApiKey);
     Response Out;
     for (const rapidjson::Value &Block : Content->GetArray())
       if (json::getString(Block, "type") == std::optional<std::string>("text"))
@@ -183,7 +188,7 @@ public:
     else if (Stop == "refusal")
       Out.Stop = StopReason::Refusal;
     else if (Stop.empty())
-      return malformed("Anthropic", URL, "no \"stop_reason\"", H->Body);
+      return malformed("Anthropic", URL, "no \"stop_reason\"", H->Body, Opts.ApiKey);
     else
       Out.Stop = StopReason::Other;
     if (const rapidjson::Value *U = json::member(Doc, "usage")) {
@@ -219,27 +224,27 @@ public:
     if (!H)
       return H.takeError();
     if (H->Status < 200 || H->Status > 299)
-      return httpStatusError("OpenAI-compatible server", URL, *H);
+      return httpStatusError("OpenAI-compatible server", URL, *H, Opts.ApiKey);
 
     rapidjson::Document Doc;
     if (Error E = json::parse(Doc, H->Body, "response from " + URL)) {
       consumeError(std::move(E));
-      return malformed("OpenAI-compatible server", URL, "not JSON", H->Body);
+      return malformed("OpenAI-compatible server", URL, "not JSON", H->Body, Opts.ApiKey);
     }
     // Some servers answer 200 with an error object.
     if (json::member(Doc, "error") || json::getString(Doc, "object") == std::string("error")) {
       HttpResponse AsError = *H;
       AsError.Status = 500;
-      return httpStatusError("OpenAI-compatible server", URL, AsError);
+      return httpStatusError("OpenAI-compatible server", URL, AsError, Opts.ApiKey);
     }
     const rapidjson::Value *Choices = json::member(Doc, "choices");
     if (!Choices || !Choices->IsArray() || Choices->Empty())
-      return malformed("OpenAI-compatible server", URL, "no \"choices\"", H->Body);
+      return malformed("OpenAI-compatible server", URL, "no \"choices\"", H->Body, Opts.ApiKey);
     const rapidjson::Value &Choice = (*Choices)[0];
     const rapidjson::Value *Msg = json::member(Choice, "message");
     if (!Msg || !Msg->IsObject())
       return malformed("OpenAI-compatible server", URL, "no \"message\" in the first choice",
-                       H->Body);
+                       H->Body, Opts.ApiKey);
     Response Out;
     Out.Text = json::getString(*Msg, "content").value_or("");
     std::string Finish = json::getString(Choice, "finish_reason").value_or("");
