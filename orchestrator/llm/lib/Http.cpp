@@ -202,7 +202,8 @@ std::optional<double> secondsUntilHTTPDate(StringRef S) {
 
 } // namespace
 
-std::optional<double> retryDelayFromHeaders(const std::map<std::string, std::string> &H) {
+std::optional<double> retryDelayFromHeaders(const std::map<std::string, std::string> &H,
+                                            bool RateLimited) {
   auto Get = [&](const char *Name) -> std::optional<StringRef> {
     auto It = H.find(Name);
     if (It == H.end() || It->second.empty())
@@ -218,6 +219,8 @@ std::optional<double> retryDelayFromHeaders(const std::map<std::string, std::str
     if (auto D = secondsUntilHTTPDate(*RA))
       return D;
   }
+  if (!RateLimited)
+    return std::nullopt;
   std::optional<double> Reset;
   auto Consider = [&](std::optional<double> D) {
     if (D && (!Reset || *D > *Reset))

@@ -129,7 +129,7 @@ Error httpStatusError(StringRef Vendor, StringRef URL, const HttpResponse &H, St
   // A server may echo the key back (say, in an authentication error); it must go no further.
   Text = redactSecrets(std::move(Text), {Key.str()});
   return makeLLMError(ErrorKind::Http, Text, static_cast<int>(H.Status),
-                      retryDelayFromHeaders(H.Headers));
+                      retryDelayFromHeaders(H.Headers, H.Status == 429));
 }
 
 Error malformed(StringRef Vendor, StringRef URL, const Twine &Why, StringRef Body, StringRef Key) {

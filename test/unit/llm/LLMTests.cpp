@@ -673,3 +673,34 @@ TEST_CASE("command provider works with tools/spool-model.sh", "[llm][command]") 
   auto D = parse(readFile(Dir + "/req-1.json"));
   CHECK(std::string(D["messages"][0]["content"].GetString()) == "via spool");
 }
+
+TEST_CASE("retry delays from headers", "[llm][retry]") {
+  using H = std::map<std::string, std::string>;
+  CHECK(retryDelayFromHeaders(H{{"retry-after", "3"}}) == 3.0);
+  CHECK(retryDelayFromHeaders(H{{"retry-after-ms", "1500"}, {"retry-after", "9"}}) == 1.5);
+  CHECK(retryDelayFromHeaders(H{{"x-ratelimit-reset-tokens", "6m0s"}}) == 360.0);
+  CHECK(retryDelayFromHeaders(H{{"x-ratelimit-reset-requests", "20ms"}}) == Approx(0.02));
+  CHECK(!retryDelayFromHeaders(H{{"x-ratelimit-reset-requests", "soon"}}));
+  // A reset time in the past means "now".
+  CHECK(retryDelayFromHeaders(H{{"anthropic-ratelimit-requests-reset", "2001-01-01T00:00:00Z"}}) ==
+        0.0);
+  std::optional<double> Future =
+      retryDelayFromHeaders(H{{"anthropic-ratelimit-tokens-reset", "2999-01-01T00:00:00Z"}});
+  REQUIRE(Future);
+  CHECK(*Future > 1e9);
+  // Rate-limit headers ride on every answer; only a 429 makes them a reason to wait.
+  CHECK(!retryDelayFromHeaders(H{{"anthropic-ratelimit-tokens-reset", "2999-01-01T00:00:00Z"}},
+                               /*RateLimited=*/false));
+  CHECK(retryDelayFromHeaders(H{{"retry-after", "2"}}, /*RateLimited=*/false) == 2.0);
+}
+
+TEST_CASE("retry: a 503 carrying rate-limit headers still backs off briefly", "[llm][retry]") {
+  MockServer M(R"({"responses": [{"status": 503, "headers":
+                     {"anthropic-ratelimit-requests-reset": "2999-01-01T00:00:00Z"}},
+                                 {"text": "ok"}]})");
+  std::vector<double> Waits;
+  auto P = wrapRetry(provider(M, false), fastRetry(&Waits));
+  REQUIRE_OK(P->complete(simpleRequest()));
+  REQUIRE(Waits.size() == 1);
+  CHECK(Waits[0] <= 0.01);
+}

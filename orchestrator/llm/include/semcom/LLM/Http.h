@@ -38,9 +38,11 @@ llvm::Expected<HttpResponse>
 httpPostJSON(llvm::StringRef URL, const std::vector<std::pair<std::string, std::string>> &Headers,
              llvm::StringRef Body, const HttpOptions &Opts);
 
-/// Seconds to wait before retrying, from retry-after-ms, retry-after (seconds or HTTP date), or the
-/// Anthropic (RFC 3339) and OpenAI (duration like "6m0s") rate-limit reset headers.
-std::optional<double> retryDelayFromHeaders(const std::map<std::string, std::string> &Headers);
+/// Seconds to wait before retrying, from retry-after-ms, retry-after (seconds or HTTP date), or,
+/// when RateLimited (a 429), the Anthropic (RFC 3339) and OpenAI (duration like "6m0s") rate-limit
+/// reset headers; servers send those on every answer, so they mean nothing for other statuses.
+std::optional<double> retryDelayFromHeaders(const std::map<std::string, std::string> &Headers,
+                                            bool RateLimited = true);
 
 } // namespace llm
 } // namespace semcom
