@@ -11,7 +11,7 @@
 #include "semcom/LLM/LLMError.h"
 
 #include "llvm/ADT/StringExtras.h"
-#include "llvm/Support/Process.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -38,7 +38,7 @@ int askMain(const std::vector<std::string> &ArgsIn) {
   for (size_t I = 0; I < Args.size(); ++I) {
     StringRef A = Args[I];
     if (A == "--help" || A == "-h") {
-      outs() << "usage: semcom ask [options] PROMPT...\n\n"
+      outs() << "usage: semcom ask [options] PROMPT...   (PROMPT - reads it from stdin)\n\n"
                 "Sends PROMPT to the configured model once; prints the answer on stdout and the\n"
                 "usage on stderr.\n\n"
                 "  --system TEXT            system prompt\n"
@@ -79,6 +79,12 @@ int askMain(const std::vector<std::string> &ArgsIn) {
     }
   }
   std::string Prompt = join(Words, " ");
+  if (Prompt == "-") { // long prompts come on stdin
+    ErrorOr<std::unique_ptr<MemoryBuffer>> In = MemoryBuffer::getSTDIN();
+    if (!In)
+      return Fail(2, "cannot read the prompt from stdin: " + In.getError().message());
+    Prompt = (*In)->getBuffer().str();
+  }
   if (StringRef(Prompt).trim().empty())
     return Fail(2, "no prompt; usage: semcom ask [options] \"PROMPT\"");
   Req.Messages.push_back({llm::Message::Role::User, Prompt});

@@ -23,6 +23,8 @@ char LLMError::ID = 0;
 Provider::~Provider() = default;
 
 bool LLMError::isRetryable() const {
+  if (ServerSaidNoRetry)
+    return false;
   switch (Kind) {
   case ErrorKind::Connect:
   case ErrorKind::Timeout:

@@ -128,8 +128,11 @@ Error httpStatusError(StringRef Vendor, StringRef URL, const HttpResponse &H, St
     Text += " (check --base-url and --model)";
   // A server may echo the key back (say, in an authentication error); it must go no further.
   Text = redactSecrets(std::move(Text), {Key.str()});
-  return makeLLMError(ErrorKind::Http, Text, static_cast<int>(H.Status),
-                      retryDelayFromHeaders(H.Headers, H.Status == 429));
+  auto E = std::make_unique<LLMError>(ErrorKind::Http, std::move(Text), static_cast<int>(H.Status),
+                                      retryDelayFromHeaders(H.Headers, H.Status == 429));
+  auto ShouldRetry = H.Headers.find("x-should-retry");
+  E->ServerSaidNoRetry = ShouldRetry != H.Headers.end() && ShouldRetry->second == "false";
+  return Error(std::move(E));
 }
 
 Error malformed(StringRef Vendor, StringRef URL, const Twine &Why, StringRef Body, StringRef Key) {

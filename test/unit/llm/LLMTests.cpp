@@ -704,3 +704,13 @@ TEST_CASE("retry: a 503 carrying rate-limit headers still backs off briefly", "[
   REQUIRE(Waits.size() == 1);
   CHECK(Waits[0] <= 0.01);
 }
+
+TEST_CASE("retry: x-should-retry: false is obeyed", "[llm][retry]") {
+  MockServer M(R"({"responses": [{"status": 500, "headers": {"x-should-retry": "false"}},
+                                 {"text": "unreached"}]})");
+  std::vector<double> Waits;
+  auto P = wrapRetry(provider(M, false), fastRetry(&Waits));
+  Failure F = failureOf(P->complete(simpleRequest()));
+  CHECK(F.Message.find("HTTP 500") != std::string::npos);
+  CHECK(M.requests().size() == 1);
+}

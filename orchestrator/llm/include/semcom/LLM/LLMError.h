@@ -41,13 +41,15 @@ public:
   void log(llvm::raw_ostream &OS) const override { OS << Message; }
   std::error_code convertToErrorCode() const override { return llvm::inconvertibleErrorCode(); }
 
-  /// Connection errors, timeouts, 408, 409, 429, 5xx and 529; nothing else.
+  /// Connection errors, timeouts, 408, 409, 429, 5xx and 529, unless the server said not to;
+  /// nothing else.
   bool isRetryable() const;
 
   ErrorKind Kind;
   std::string Message;
   int HttpStatus;
   std::optional<double> RetryAfterSeconds; ///< from retry-after or rate-limit reset headers
+  bool ServerSaidNoRetry = false;          ///< Anthropic's x-should-retry: false
 };
 
 inline llvm::Error makeLLMError(ErrorKind Kind, const llvm::Twine &Message, int HttpStatus = 0,
