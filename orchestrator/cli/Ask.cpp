@@ -1,8 +1,8 @@
 //===- Ask.cpp - `semcom ask "PROMPT"`: one raw model round trip ---------===//
 //
-// The smallest use of the model layer, through every wrapper (config, cache, retry, budget,
-// transcript), so a user can check their provider set-up before running a task: the model's text on
-// stdout, the usage summary on stderr.
+// The smallest use of the model layer, through every wrapper (config, cache,
+// retry, budget, transcript), so a user can check their provider set-up before
+// running a task: the model's text on stdout, the usage summary on stderr.
 //
 //===----------------------------------------------------------------------===//
 #include "Subcommand.h"
@@ -38,13 +38,16 @@ int askMain(const std::vector<std::string> &ArgsIn) {
   for (size_t I = 0; I < Args.size(); ++I) {
     StringRef A = Args[I];
     if (A == "--help" || A == "-h") {
-      outs() << "usage: semcom ask [options] PROMPT...   (PROMPT - reads it from stdin)\n\n"
-                "Sends PROMPT to the configured model once; prints the answer on stdout and the\n"
-                "usage on stderr.\n\n"
-                "  --system TEXT            system prompt\n"
-                "  --max-output-tokens N    answer length limit (default 4096)\n"
-                "  --temperature T\n\n"
-             << llm::llmFlagsHelp();
+      outs()
+          << "usage: semcom ask [options] PROMPT...   (PROMPT - reads it from "
+             "stdin)\n\n"
+             "Sends PROMPT to the configured model once; prints the answer on "
+             "stdout and the\n"
+             "usage on stderr.\n\n"
+             "  --system TEXT            system prompt\n"
+             "  --max-output-tokens N    answer length limit (default 4096)\n"
+             "  --temperature T\n\n"
+          << llm::llmFlagsHelp();
       return 0;
     }
     auto Value = [&](StringRef Flag) -> std::optional<std::string> {
@@ -82,7 +85,8 @@ int askMain(const std::vector<std::string> &ArgsIn) {
   if (Prompt == "-") { // long prompts come on stdin
     ErrorOr<std::unique_ptr<MemoryBuffer>> In = MemoryBuffer::getSTDIN();
     if (!In)
-      return Fail(2, "cannot read the prompt from stdin: " + In.getError().message());
+      return Fail(2, "cannot read the prompt from stdin: " +
+                         In.getError().message());
     Prompt = (*In)->getBuffer().str();
   }
   if (StringRef(Prompt).trim().empty())
@@ -99,8 +103,9 @@ int askMain(const std::vector<std::string> &ArgsIn) {
     struct tm TM;
     gmtime_r(&Now, &TM);
     std::strftime(Stamp, sizeof Stamp, "%Y%m%d-%H%M%S", &TM);
-    Config->TranscriptPath =
-        (".semcom/runs/ask-" + Twine(Stamp) + "-" + Twine(getpid()) + "/transcript.jsonl").str();
+    Config->TranscriptPath = (".semcom/runs/ask-" + Twine(Stamp) + "-" +
+                              Twine(getpid()) + "/transcript.jsonl")
+                                 .str();
   }
   std::vector<std::string> Secrets = {Config->ApiKey};
   Expected<llm::LLMSession> Session = llm::createLLMSession(std::move(*Config));
@@ -127,7 +132,8 @@ int askMain(const std::vector<std::string> &ArgsIn) {
   return Code;
 }
 
-cli::SubcommandRegistration Ask("ask", "send one prompt to the configured model; answer on stdout",
-                                askMain);
+cli::SubcommandRegistration
+    Ask("ask", "send one prompt to the configured model; answer on stdout",
+        askMain);
 
 } // namespace

@@ -1,6 +1,7 @@
 //===- MockServer.cpp - run semcom-mock-llm for one test ----------------===//
 //
-// Starts the real mock server binary in the background and stops it when the test ends.
+// Starts the real mock server binary in the background and stops it when the
+// test ends.
 //
 //===----------------------------------------------------------------------===//
 #include "MockServer.h"
@@ -43,26 +44,33 @@ std::string readFile(const std::string &Path) {
 std::vector<std::string> filesUnder(const std::string &Dir) {
   std::vector<std::string> Out;
   std::error_code EC;
-  for (sys::fs::recursive_directory_iterator I(Dir, EC), E; I != E && !EC; I.increment(EC))
+  for (sys::fs::recursive_directory_iterator I(Dir, EC), E; I != E && !EC;
+       I.increment(EC))
     if (I->type() == sys::fs::file_type::regular_file)
       Out.push_back(I->path());
   return Out;
 }
 
-MockServer::MockServer(const std::string &ScriptJSON, const std::vector<std::string> &Extra) {
+MockServer::MockServer(const std::string &ScriptJSON,
+                       const std::vector<std::string> &Extra) {
   std::string Script = Dir.file("script.json");
   writeFile(Script, ScriptJSON);
   std::string Exe = SEMCOM_BINARY_DIR "/bin/semcom-mock-llm";
-  std::vector<std::string> Args = {Exe,          "--background",          "--script",
-                                   Script,       "--record",              Dir.file("requests.jsonl"),
-                                   "--port-file", Dir.file("port"),       "--pid-file",
-                                   Dir.file("pid"), "--lifetime",          "120"};
+  std::vector<std::string> Args = {Exe,           "--background",
+                                   "--script",    Script,
+                                   "--record",    Dir.file("requests.jsonl"),
+                                   "--port-file", Dir.file("port"),
+                                   "--pid-file",  Dir.file("pid"),
+                                   "--lifetime",  "120"};
   Args.insert(Args.end(), Extra.begin(), Extra.end());
   std::vector<StringRef> Refs(Args.begin(), Args.end());
   std::string ErrMsg;
-  // The port is read from the port file; the printed copy would only clutter the test log.
-  std::optional<StringRef> Redirects[] = {std::nullopt, StringRef(""), std::nullopt};
-  int RC = sys::ExecuteAndWait(Exe, Refs, std::nullopt, Redirects, 0, 0, &ErrMsg);
+  // The port is read from the port file; the printed copy would only clutter
+  // the test log.
+  std::optional<StringRef> Redirects[] = {std::nullopt, StringRef(""),
+                                          std::nullopt};
+  int RC =
+      sys::ExecuteAndWait(Exe, Refs, std::nullopt, Redirects, 0, 0, &ErrMsg);
   REQUIRE(RC == 0);
   Port = std::stoi(readFile(Dir.file("port")));
   Pid = std::stoi(readFile(Dir.file("pid")));

@@ -1,7 +1,7 @@
 //===- MockServer.h - run semcom-mock-llm for one test ------------------===//
 //
-// Each test gets its own server on its own port (bind port 0), so tests run in parallel and never
-// see each other's requests.
+// Each test gets its own server on its own port (bind port 0), so tests run in
+// parallel and never see each other's requests.
 //
 //===----------------------------------------------------------------------===//
 #ifndef SEMCOM_TEST_LLM_MOCKSERVER_H
@@ -13,7 +13,8 @@
 namespace semcom {
 namespace test {
 
-/// A fresh temporary directory, removed with everything in it when this goes away.
+/// A fresh temporary directory, removed with everything in it when this goes
+/// away.
 class TempDir {
 public:
   TempDir();
@@ -32,7 +33,8 @@ std::vector<std::string> filesUnder(const std::string &Dir);
 
 class MockServer {
 public:
-  explicit MockServer(const std::string &ScriptJSON, const std::vector<std::string> &Extra = {});
+  explicit MockServer(const std::string &ScriptJSON,
+                      const std::vector<std::string> &Extra = {});
   ~MockServer();
   std::string url() const { return "http://127.0.0.1:" + std::to_string(Port); }
   /// Every request recorded so far, one JSON line each.
