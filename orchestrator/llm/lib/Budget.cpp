@@ -88,6 +88,7 @@ public:
   bool supportsPrefill() const override { return Inner->supportsPrefill(); }
 
   Expected<Response> complete(const Request &R) override {
+    std::unique_lock<std::mutex> G(Stats->Lock);
     std::string Reached;
     if (Limits.MaxCalls && Stats->Calls >= *Limits.MaxCalls)
       Reached = "--max-calls " + std::to_string(*Limits.MaxCalls);
@@ -99,7 +100,10 @@ public:
       return makeLLMError(ErrorKind::Budget,
                           "budget reached (" + Reached + "): spent " + spent() +
                               "; stopping before the next model call");
+    G.unlock(); // calls run in parallel; several may pass the check before the
+                // limit is hit
     Expected<Response> Resp = Inner->complete(R);
+    G.lock();
     if (!Resp) {
       ++Stats->Failures;
       return Resp;

@@ -47,8 +47,10 @@ public:
         Expected<Response> Hit = readResponse(*Resp, Path);
         if (Hit) {
           Hit->FromCache = true;
-          if (Stats)
+          if (Stats) {
+            std::lock_guard<std::mutex> G(Stats->Lock);
             ++Stats->CacheHits;
+          }
           return Hit;
         }
         consumeError(Hit.takeError());

@@ -162,6 +162,7 @@ std::string redactSecrets(std::string Text,
 }
 
 void UsageStats::print(raw_ostream &OS) const {
+  std::lock_guard<std::mutex> G(Lock);
   OS << "usage: " << Calls << (Calls == 1 ? " call" : " calls") << ", "
      << CacheHits << (CacheHits == 1 ? " cache hit" : " cache hits");
   if (Failures)

@@ -15,6 +15,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <mutex>
 #include <random>
 #include <thread>
 
@@ -159,6 +160,7 @@ public:
       } else {
         double Cap = std::min(Policy.MaxDelaySeconds,
                               Policy.BaseDelaySeconds * std::pow(2.0, Attempt));
+        std::lock_guard<std::mutex> G(RngLock);
         Delay = Cap * std::uniform_real_distribution<double>(0.5, 1.0)(Rng);
         Source = "backoff";
       }
@@ -185,6 +187,7 @@ private:
   std::unique_ptr<Provider> Inner;
   RetryPolicy Policy;
   std::mt19937 Rng;
+  std::mutex RngLock;
 };
 
 } // namespace

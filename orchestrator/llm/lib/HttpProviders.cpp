@@ -327,7 +327,11 @@ private:
       W.EndObject();
     }
     W.EndArray();
-    W.Key("max_tokens");
+    // OpenAI's own API wants max_completion_tokens (its reasoning models reject
+    // max_tokens); the local servers that copy the protocol know max_tokens.
+    W.Key(StringRef(Opts.BaseURL).contains("api.openai.com")
+              ? "max_completion_tokens"
+              : "max_tokens");
     W.Uint(R.MaxTokens);
     if (R.Temperature) {
       W.Key("temperature");

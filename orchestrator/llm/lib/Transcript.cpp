@@ -16,6 +16,7 @@
 
 #include <chrono>
 #include <ctime>
+#include <mutex>
 
 using namespace llvm;
 
@@ -103,6 +104,7 @@ public:
 
 private:
   void append(const std::string &Line) {
+    std::lock_guard<std::mutex> G(AppendLock);
     std::error_code EC;
     raw_fd_ostream OS(Path, EC, sys::fs::OF_Append | sys::fs::OF_Text);
     if (!EC) {
@@ -121,6 +123,7 @@ private:
   std::string Path;
   std::vector<std::string> Secrets;
   bool Warned = false;
+  std::mutex AppendLock;
 };
 
 } // namespace

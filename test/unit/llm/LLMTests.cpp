@@ -20,6 +20,7 @@
 #include <algorithm>
 #include <chrono>
 #include <map>
+#include <thread>
 
 using namespace semcom;
 using namespace semcom::llm;
@@ -794,4 +795,26 @@ TEST_CASE("retry: x-should-retry: false is obeyed", "[llm][retry]") {
   Failure F = failureOf(P->complete(simpleRequest()));
   CHECK(F.Message.find("HTTP 500") != std::string::npos);
   CHECK(M.requests().size() == 1);
+}
+
+TEST_CASE("one session serves several threads", "[llm][threads]") {
+  MockServer M(R"({"default": {"echo": true, "delay_ms": 50}})");
+  TempDir Work;
+  auto S = sessionFor(M, Work, {"--transcript", Work.file("t.jsonl")});
+  REQUIRE_OK(S);
+  std::vector<std::thread> Threads;
+  std::vector<std::string> Answers(8);
+  for (int I = 0; I < 8; ++I)
+    Threads.emplace_back([&, I] {
+      Expected<Response> R =
+          S->provider().complete(simpleRequest("t" + std::to_string(I)));
+      Answers[I] = R ? R->Text : llvm::toString(R.takeError());
+    });
+  for (std::thread &T : Threads)
+    T.join();
+  for (int I = 0; I < 8; ++I)
+    CHECK(Answers[I] == "echo: t" + std::to_string(I));
+  CHECK(S->Stats->Calls == 8);
+  std::string Transcript = readFile(Work.file("t.jsonl"));
+  CHECK(std::count(Transcript.begin(), Transcript.end(), '\n') == 8);
 }

@@ -14,6 +14,7 @@
 
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 
 namespace semcom {
@@ -79,14 +80,17 @@ std::unique_ptr<Provider> wrapRetry(std::unique_ptr<Provider> Inner,
 
 enum class CacheMode { ReadWrite, Offline, Off };
 
+/// What a session spent. Wrappers update it under Lock, so one session may
+/// serve several threads.
 struct UsageStats {
   uint64_t Calls = 0; ///< answers that reached a provider (not from the cache)
   uint64_t CacheHits = 0;
   uint64_t Failures = 0;
   Usage Tokens;
   double Cost = 0;
-  bool CostKnown =
-      true; ///< false once a call was made to a model without a price
+  /// False once a call was made to a model without a price.
+  bool CostKnown = true;
+  mutable std::mutex Lock;
   void print(llvm::raw_ostream &OS) const;
 };
 
