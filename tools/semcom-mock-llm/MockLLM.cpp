@@ -652,6 +652,7 @@ int main(int argc, char **argv) {
     int Null = open("/dev/null", O_RDWR);
     dup2(Null, 0);
     dup2(Null, 1);
+    dup2(Null, 2);
     close(Null);
   } else {
     if (!Opts.PidFile.empty())

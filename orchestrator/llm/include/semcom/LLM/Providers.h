@@ -132,7 +132,8 @@ llvm::Expected<std::unique_ptr<Provider>>
 wrapTranscript(std::unique_ptr<Provider> Inner, std::string Path,
                std::vector<std::string> Secrets);
 
-/// Replaces every occurrence of each non-empty secret in Text by "[redacted]".
+/// Replaces every occurrence of each secret (of 8 or more characters) in Text
+/// by "[redacted]".
 std::string redactSecrets(std::string Text,
                           const std::vector<std::string> &Secrets);
 
