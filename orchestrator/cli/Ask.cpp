@@ -11,6 +11,8 @@
 #include "semcom/LLM/LLMError.h"
 
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
@@ -35,6 +37,7 @@ int askMain(const std::vector<std::string> &ArgsIn) {
 
   llm::Request Req;
   std::vector<std::string> Words;
+  bool AsJSON = false;
   for (size_t I = 0; I < Args.size(); ++I) {
     StringRef A = Args[I];
     if (A == "--help" || A == "-h") {
@@ -46,7 +49,10 @@ int askMain(const std::vector<std::string> &ArgsIn) {
              "usage on stderr.\n\n"
              "  --system TEXT            system prompt\n"
              "  --max-output-tokens N    answer length limit (default 4096)\n"
-             "  --temperature T\n\n"
+             "  --temperature T\n"
+             "  --json                   print the answer, stop reason, usage "
+             "and request id\n"
+             "                           as one JSON object\n\n"
           << llm::llmFlagsHelp();
       return 0;
     }
@@ -66,6 +72,8 @@ int askMain(const std::vector<std::string> &ArgsIn) {
       if (!V || getAsUnsignedInteger(*V, 10, N) || N == 0)
         return Fail(2, "--max-output-tokens needs a positive whole number");
       Req.MaxTokens = static_cast<unsigned>(N);
+    } else if (A == "--json") {
+      AsJSON = true;
     } else if (A == "--temperature") {
       auto V = Value(A);
       double T;
@@ -114,7 +122,24 @@ int askMain(const std::vector<std::string> &ArgsIn) {
 
   Expected<llm::Response> Resp = Session->provider().complete(Req);
   int Code = 0;
-  if (Resp) {
+  if (Resp && AsJSON) {
+    const llm::Usage &U = Resp->Tokens;
+    json::Object Out{
+        {"text", Resp->Text},
+        {"stop_reason", llm::stopReasonName(Resp->Stop)},
+        {"model", Resp->Model},
+        {"request_id", Resp->RequestId},
+        {"from_cache", Resp->FromCache},
+        {"continuations", static_cast<int64_t>(Resp->Continuations)},
+        {"latency_s", Resp->LatencySeconds},
+        {"usage",
+         json::Object{{"input", static_cast<int64_t>(U.Input)},
+                      {"output", static_cast<int64_t>(U.Output)},
+                      {"cache_write", static_cast<int64_t>(U.CacheWrite)},
+                      {"cache_read", static_cast<int64_t>(U.CacheRead)}}}};
+    outs() << formatv("{0:2}", json::Value(std::move(Out))) << "\n";
+    outs().flush();
+  } else if (Resp) {
     outs() << Resp->Text;
     if (!StringRef(Resp->Text).ends_with("\n"))
       outs() << "\n";
