@@ -145,7 +145,8 @@ int askMain(const std::vector<std::string> &ArgsIn) {
       outs() << "\n";
     outs().flush();
     if (Resp->FromCache)
-      errs() << "semcom ask: answer replayed from the cache\n";
+      errs() << "semcom ask: replayed answer (recorded earlier, not a new "
+                "model call)\n";
   } else {
     Error E = Resp.takeError();
     std::optional<llm::ErrorKind> Kind = llm::errorKindOf(E);

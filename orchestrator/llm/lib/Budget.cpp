@@ -108,6 +108,10 @@ public:
       ++Stats->Failures;
       return Resp;
     }
+    if (Resp->FromCache) { // replayed: nothing was spent
+      ++Stats->CacheHits;
+      return Resp;
+    }
     ++Stats->Calls;
     Stats->Tokens += Resp->Tokens;
     if (Price)

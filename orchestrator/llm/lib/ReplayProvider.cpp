@@ -38,6 +38,7 @@ public:
                               StringRef(Key).take_front(16) + "]");
     Response Out = It->second;
     Out.LatencySeconds = 0;
+    Out.FromCache = true; // a recording, not a new model answer
     return Out;
   }
 

@@ -572,6 +572,7 @@ TEST_CASE("replay: answers from an earlier transcript, misses are errors",
   Expected<Response> R = (*Replay)->complete(simpleRequest("recorded"));
   REQUIRE_OK(R);
   CHECK(R->Text == "echo: recorded");
+  CHECK(R->FromCache); // labelled as a replay, never as a fresh answer
   Failure F = failureOf((*Replay)->complete(simpleRequest("not recorded")));
   CHECK(F.Kind == ErrorKind::CacheMiss);
   CHECK(F.Message.find("not recorded") != std::string::npos);
