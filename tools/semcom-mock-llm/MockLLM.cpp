@@ -12,6 +12,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <algorithm>
 #include <arpa/inet.h>
 #include <atomic>
 #include <cerrno>
@@ -585,6 +586,11 @@ int main(int argc, char **argv) {
       Opts.Background = true;
       continue;
     }
+    static const char *const Valued[] = {
+        "--script",      "--record", "--port-file", "--pid-file",
+        "--require-key", "--port",   "--lifetime",  "--max-requests"};
+    if (std::find(std::begin(Valued), std::end(Valued), A) == std::end(Valued))
+      return fail("unknown option " + A + " (see --help)");
     std::optional<std::string> V = Value();
     if (!V)
       return fail(A + " needs a value (see --help)");
