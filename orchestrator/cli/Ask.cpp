@@ -1,8 +1,8 @@
 //===- Ask.cpp - `semcom ask "PROMPT"`: one raw model round trip ---------===//
 //
-// The smallest use of the model layer, through every wrapper (config, cache, retry, budget,
-// transcript), so a user can check their provider set-up before running a task: the model's text on
-// stdout, the usage summary on stderr.
+// The smallest use of the model layer, through every wrapper (config, cache,
+// retry, budget, transcript), so a user can check their provider set-up before
+// running a task: the model's text on stdout, the usage summary on stderr.
 //
 //===----------------------------------------------------------------------===//
 #include "Subcommand.h"
@@ -11,7 +11,9 @@
 #include "semcom/LLM/LLMError.h"
 
 #include "llvm/ADT/StringExtras.h"
-#include "llvm/Support/Process.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -35,16 +37,23 @@ int askMain(const std::vector<std::string> &ArgsIn) {
 
   llm::Request Req;
   std::vector<std::string> Words;
+  bool AsJSON = false;
   for (size_t I = 0; I < Args.size(); ++I) {
     StringRef A = Args[I];
     if (A == "--help" || A == "-h") {
-      outs() << "usage: semcom ask [options] PROMPT...\n\n"
-                "Sends PROMPT to the configured model once; prints the answer on stdout and the\n"
-                "usage on stderr.\n\n"
-                "  --system TEXT            system prompt\n"
-                "  --max-output-tokens N    answer length limit (default 4096)\n"
-                "  --temperature T\n\n"
-             << llm::llmFlagsHelp();
+      outs()
+          << "usage: semcom ask [options] PROMPT...   (PROMPT - reads it from "
+             "stdin)\n\n"
+             "Sends PROMPT to the configured model once; prints the answer on "
+             "stdout and the\n"
+             "usage on stderr.\n\n"
+             "  --system TEXT            system prompt\n"
+             "  --max-output-tokens N    answer length limit (default 4096)\n"
+             "  --temperature T\n"
+             "  --json                   print the answer, stop reason, usage "
+             "and request id\n"
+             "                           as one JSON object\n\n"
+          << llm::llmFlagsHelp();
       return 0;
     }
     auto Value = [&](StringRef Flag) -> std::optional<std::string> {
@@ -63,6 +72,8 @@ int askMain(const std::vector<std::string> &ArgsIn) {
       if (!V || getAsUnsignedInteger(*V, 10, N) || N == 0)
         return Fail(2, "--max-output-tokens needs a positive whole number");
       Req.MaxTokens = static_cast<unsigned>(N);
+    } else if (A == "--json") {
+      AsJSON = true;
     } else if (A == "--temperature") {
       auto V = Value(A);
       double T;
@@ -79,6 +90,13 @@ int askMain(const std::vector<std::string> &ArgsIn) {
     }
   }
   std::string Prompt = join(Words, " ");
+  if (Prompt == "-") { // long prompts come on stdin
+    ErrorOr<std::unique_ptr<MemoryBuffer>> In = MemoryBuffer::getSTDIN();
+    if (!In)
+      return Fail(2, "cannot read the prompt from stdin: " +
+                         In.getError().message());
+    Prompt = (*In)->getBuffer().str();
+  }
   if (StringRef(Prompt).trim().empty())
     return Fail(2, "no prompt; usage: semcom ask [options] \"PROMPT\"");
   Req.Messages.push_back({llm::Message::Role::User, Prompt});
@@ -93,8 +111,9 @@ int askMain(const std::vector<std::string> &ArgsIn) {
     struct tm TM;
     gmtime_r(&Now, &TM);
     std::strftime(Stamp, sizeof Stamp, "%Y%m%d-%H%M%S", &TM);
-    Config->TranscriptPath =
-        (".semcom/runs/ask-" + Twine(Stamp) + "-" + Twine(getpid()) + "/transcript.jsonl").str();
+    Config->TranscriptPath = (".semcom/runs/ask-" + Twine(Stamp) + "-" +
+                              Twine(getpid()) + "/transcript.jsonl")
+                                 .str();
   }
   std::vector<std::string> Secrets = {Config->ApiKey};
   Expected<llm::LLMSession> Session = llm::createLLMSession(std::move(*Config));
@@ -103,13 +122,31 @@ int askMain(const std::vector<std::string> &ArgsIn) {
 
   Expected<llm::Response> Resp = Session->provider().complete(Req);
   int Code = 0;
-  if (Resp) {
+  if (Resp && AsJSON) {
+    const llm::Usage &U = Resp->Tokens;
+    json::Object Out{
+        {"text", Resp->Text},
+        {"stop_reason", llm::stopReasonName(Resp->Stop)},
+        {"model", Resp->Model},
+        {"request_id", Resp->RequestId},
+        {"from_cache", Resp->FromCache},
+        {"continuations", static_cast<int64_t>(Resp->Continuations)},
+        {"latency_s", Resp->LatencySeconds},
+        {"usage",
+         json::Object{{"input", static_cast<int64_t>(U.Input)},
+                      {"output", static_cast<int64_t>(U.Output)},
+                      {"cache_write", static_cast<int64_t>(U.CacheWrite)},
+                      {"cache_read", static_cast<int64_t>(U.CacheRead)}}}};
+    outs() << formatv("{0:2}", json::Value(std::move(Out))) << "\n";
+    outs().flush();
+  } else if (Resp) {
     outs() << Resp->Text;
     if (!StringRef(Resp->Text).ends_with("\n"))
       outs() << "\n";
     outs().flush();
     if (Resp->FromCache)
-      errs() << "semcom ask: answer replayed from the cache\n";
+      errs() << "semcom ask: replayed answer (recorded earlier, not a new "
+                "model call)\n";
   } else {
     Error E = Resp.takeError();
     std::optional<llm::ErrorKind> Kind = llm::errorKindOf(E);
@@ -121,7 +158,8 @@ int askMain(const std::vector<std::string> &ArgsIn) {
   return Code;
 }
 
-cli::SubcommandRegistration Ask("ask", "send one prompt to the configured model; answer on stdout",
-                                askMain);
+cli::SubcommandRegistration
+    Ask("ask", "send one prompt to the configured model; answer on stdout",
+        askMain);
 
 } // namespace

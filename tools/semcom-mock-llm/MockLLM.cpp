@@ -1,15 +1,18 @@
 //===- MockLLM.cpp - semcom-mock-llm: a loopback model server for tests --===//
 //
-// Tests of the model layer must drive the real libcurl path, so this server speaks both wire
-// protocols (Anthropic /v1/messages and OpenAI-compatible /chat/completions, plain JSON) on
-// 127.0.0.1, answers from a script, records every request, and injects the faults real APIs show:
-// any status/body/headers, slow answers, connections reset mid-body, malformed JSON, truncation.
+// Tests of the model layer must drive the real libcurl path, so this server
+// speaks both wire protocols (Anthropic /v1/messages and OpenAI-compatible
+// /chat/completions, plain JSON) on 127.0.0.1, answers from a script, records
+// every request, and injects the faults real APIs show: any
+// status/body/headers, slow answers, connections reset mid-body, malformed
+// JSON, truncation.
 //
 //===----------------------------------------------------------------------===//
 #include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <algorithm>
 #include <arpa/inet.h>
 #include <atomic>
 #include <cerrno>
@@ -79,9 +82,9 @@ struct Options {
 };
 
 rapidjson::Document ScriptDoc;
-std::mutex Lock;          // guards the script cursor and the record file
-size_t NextResponse = 0;  // index into "responses"
-unsigned TimesUsed = 0;   // how often responses[NextResponse] has been served
+std::mutex Lock;         // guards the script cursor and the record file
+size_t NextResponse = 0; // index into "responses"
+unsigned TimesUsed = 0;  // how often responses[NextResponse] has been served
 long Served = 0;
 std::atomic<int> Active{0};
 Options Opts;
@@ -92,9 +95,11 @@ const rapidjson::Value *member(const rapidjson::Value &V, const char *Name) {
   auto It = V.FindMember(Name);
   return It == V.MemberEnd() ? nullptr : &It->value;
 }
-std::string str(const rapidjson::Value &V, const char *Name, const std::string &Default = "") {
+std::string str(const rapidjson::Value &V, const char *Name,
+                const std::string &Default = "") {
   const rapidjson::Value *M = member(V, Name);
-  return M && M->IsString() ? std::string(M->GetString(), M->GetStringLength()) : Default;
+  return M && M->IsString() ? std::string(M->GetString(), M->GetStringLength())
+                            : Default;
 }
 long num(const rapidjson::Value &V, const char *Name, long Default) {
   const rapidjson::Value *M = member(V, Name);
@@ -223,15 +228,18 @@ const rapidjson::Value *pickEntry(const HttpRequest &R) {
   static rapidjson::Value DefaultEntry(rapidjson::kObjectType);
   if (!ScriptDoc.IsObject())
     return &DefaultEntry;
-  if (const rapidjson::Value *Rules = member(ScriptDoc, "rules"); Rules && Rules->IsArray())
+  if (const rapidjson::Value *Rules = member(ScriptDoc, "rules");
+      Rules && Rules->IsArray())
     for (const rapidjson::Value &Rule : Rules->GetArray()) {
       std::string Match = str(Rule, "match");
       if (!Match.empty() && R.Body.find(Match) != std::string::npos)
         return &Rule;
     }
-  if (const rapidjson::Value *List = member(ScriptDoc, "responses"); List && List->IsArray()) {
+  if (const rapidjson::Value *List = member(ScriptDoc, "responses");
+      List && List->IsArray()) {
     while (NextResponse < List->Size()) {
-      const rapidjson::Value &E = (*List)[static_cast<rapidjson::SizeType>(NextResponse)];
+      const rapidjson::Value &E =
+          (*List)[static_cast<rapidjson::SizeType>(NextResponse)];
       long Times = num(E, "times", 1);
       if (TimesUsed < Times) {
         ++TimesUsed;
@@ -260,25 +268,40 @@ std::string lastUserMessage(const rapidjson::Document &Req) {
 
 std::string statusText(int S) {
   switch (S) {
-  case 200: return "OK";
-  case 400: return "Bad Request";
-  case 401: return "Unauthorized";
-  case 403: return "Forbidden";
-  case 404: return "Not Found";
-  case 408: return "Request Timeout";
-  case 409: return "Conflict";
-  case 413: return "Payload Too Large";
-  case 429: return "Too Many Requests";
-  case 500: return "Internal Server Error";
-  case 502: return "Bad Gateway";
-  case 503: return "Service Unavailable";
-  case 529: return "Overloaded";
-  default: return "Status";
+  case 200:
+    return "OK";
+  case 400:
+    return "Bad Request";
+  case 401:
+    return "Unauthorized";
+  case 403:
+    return "Forbidden";
+  case 404:
+    return "Not Found";
+  case 408:
+    return "Request Timeout";
+  case 409:
+    return "Conflict";
+  case 413:
+    return "Payload Too Large";
+  case 429:
+    return "Too Many Requests";
+  case 500:
+    return "Internal Server Error";
+  case 502:
+    return "Bad Gateway";
+  case 503:
+    return "Service Unavailable";
+  case 529:
+    return "Overloaded";
+  default:
+    return "Status";
   }
 }
 
-std::string errorBody(bool Anthropic, const std::string &Shape, const std::string &Type,
-                      const std::string &Message, int Status) {
+std::string errorBody(bool Anthropic, const std::string &Shape,
+                      const std::string &Type, const std::string &Message,
+                      int Status) {
   rapidjson::StringBuffer Buf;
   Writer W(Buf);
   W.StartObject();
@@ -313,8 +336,8 @@ std::string errorBody(bool Anthropic, const std::string &Shape, const std::strin
   return std::string(Buf.GetString(), Buf.GetSize());
 }
 
-std::string successBody(bool Anthropic, const rapidjson::Value &E, const rapidjson::Document &Req,
-                        long Seq) {
+std::string successBody(bool Anthropic, const rapidjson::Value &E,
+                        const rapidjson::Document &Req, long Seq) {
   std::string Text = str(E, "text", "mock answer");
   if (flag(E, "echo"))
     Text = "echo: " + lastUserMessage(Req);
@@ -323,14 +346,17 @@ std::string successBody(bool Anthropic, const rapidjson::Value &E, const rapidjs
   bool Truncate = flag(E, "truncate"), Refusal = flag(E, "refusal");
   const rapidjson::Value *U = member(E, "usage");
   long In = U ? num(*U, "input", 10) : 10, Out = U ? num(*U, "output", 5) : 5;
-  long CW = U ? num(*U, "cache_write", 0) : 0, CR = U ? num(*U, "cache_read", 0) : 0;
+  long CW = U ? num(*U, "cache_write", 0) : 0,
+       CR = U ? num(*U, "cache_read", 0) : 0;
   std::string Model = str(Req, "model", "mock-model");
   rapidjson::StringBuffer Buf;
   Writer W(Buf);
   W.StartObject();
   if (Anthropic) {
     std::string Stop = str(E, "stop_reason",
-                           Truncate ? "max_tokens" : Refusal ? "refusal" : "end_turn");
+                           Truncate  ? "max_tokens"
+                           : Refusal ? "refusal"
+                                     : "end_turn");
     W.Key("id");
     wstr(W, "msg_mock_" + std::to_string(Seq));
     W.Key("type");
@@ -365,7 +391,9 @@ std::string successBody(bool Anthropic, const rapidjson::Value &E, const rapidjs
     W.EndObject();
   } else {
     std::string Finish = str(E, "stop_reason",
-                             Truncate ? "length" : Refusal ? "content_filter" : "stop");
+                             Truncate  ? "length"
+                             : Refusal ? "content_filter"
+                                       : "stop");
     W.Key("id");
     wstr(W, "chatcmpl-mock-" + std::to_string(Seq));
     W.Key("object");
@@ -431,9 +459,11 @@ void serve(int Fd) {
   }
   std::string Path = R->Path.substr(0, R->Path.find('?'));
   auto EndsWith = [&](const std::string &S) {
-    return Path.size() >= S.size() && Path.compare(Path.size() - S.size(), S.size(), S) == 0;
+    return Path.size() >= S.size() &&
+           Path.compare(Path.size() - S.size(), S.size(), S) == 0;
   };
-  bool Anthropic = EndsWith("/v1/messages"), OpenAI = EndsWith("/chat/completions");
+  bool Anthropic = EndsWith("/v1/messages"),
+       OpenAI = EndsWith("/chat/completions");
   int Status = 200;
   std::vector<std::pair<std::string, std::string>> Headers;
   std::string Body;
@@ -449,19 +479,24 @@ void serve(int Fd) {
   if (R->Method != "POST" || (!Anthropic && !OpenAI)) {
     Status = 404;
     Body = errorBody(true, "nested", "not_found_error",
-                     "semcom-mock-llm serves POST .../v1/messages and .../chat/completions, not " +
+                     "semcom-mock-llm serves POST .../v1/messages and "
+                     ".../chat/completions, not " +
                          R->Method + " " + Path,
                      404);
   } else if (!Opts.RequireKey.empty() && Key != Opts.RequireKey) {
     Status = 401;
-    Body = errorBody(Anthropic, "nested", "authentication_error", "invalid x-api-key", 401);
+    Body = errorBody(Anthropic, "nested", "authentication_error",
+                     "invalid x-api-key", 401);
   } else if (Req.HasParseError() || !Req.IsObject()) {
     Status = 400;
-    Body = errorBody(Anthropic, "nested", "invalid_request_error", "request body is not JSON", 400);
+    Body = errorBody(Anthropic, "nested", "invalid_request_error",
+                     "request body is not JSON", 400);
   } else if (!Entry) {
     Status = 400;
     Body = errorBody(Anthropic, "nested", "invalid_request_error",
-                     "semcom-mock-llm: script exhausted at request " + std::to_string(Seq), 400);
+                     "semcom-mock-llm: script exhausted at request " +
+                         std::to_string(Seq),
+                     400);
   } else {
     const rapidjson::Value &E = *Entry;
     if (long Delay = num(E, "delay_ms", 0); Delay > 0)
@@ -474,23 +509,27 @@ void serve(int Fd) {
     if (const rapidjson::Value *B = member(E, "body"); B && B->IsString())
       Body = B->GetString();
     else if (flag(E, "malformed"))
-      Body = "{\"id\": \"broken\", \"content\": [{\"type\": \"text\", \"text\": \"unterminated";
+      Body = "{\"id\": \"broken\", \"content\": [{\"type\": \"text\", "
+             "\"text\": \"unterminated";
     else if (Status >= 400)
-      Body = errorBody(Anthropic, str(E, "error_shape", "nested"),
-                       str(E, "error_type", Status == 429   ? "rate_limit_error"
-                                            : Status == 529 ? "overloaded_error"
-                                                            : "api_error"),
-                       str(E, "message", "mock error " + std::to_string(Status)), Status);
+      Body = errorBody(
+          Anthropic, str(E, "error_shape", "nested"),
+          str(E, "error_type",
+              Status == 429   ? "rate_limit_error"
+              : Status == 529 ? "overloaded_error"
+                              : "api_error"),
+          str(E, "message", "mock error " + std::to_string(Status)), Status);
     else
       Body = successBody(Anthropic, E, Req, Seq);
     ResetAfter = num(E, "reset_after", -1);
   }
 
-  std::string Head = "HTTP/1.1 " + std::to_string(Status) + " " + statusText(Status) + "\r\n";
+  std::string Head =
+      "HTTP/1.1 " + std::to_string(Status) + " " + statusText(Status) + "\r\n";
   Head += "Content-Type: application/json\r\nConnection: close\r\n";
   Head += "Content-Length: " + std::to_string(Body.size()) + "\r\n";
-  Head += (Anthropic ? "request-id: req_mock_" : "x-request-id: req_mock_") + std::to_string(Seq) +
-          "\r\n";
+  Head += (Anthropic ? "request-id: req_mock_" : "x-request-id: req_mock_") +
+          std::to_string(Seq) + "\r\n";
   for (auto &[N, V] : Headers)
     Head += N + ": " + V + "\r\n";
   Head += "\r\n";
@@ -547,6 +586,11 @@ int main(int argc, char **argv) {
       Opts.Background = true;
       continue;
     }
+    static const char *const Valued[] = {
+        "--script",      "--record", "--port-file", "--pid-file",
+        "--require-key", "--port",   "--lifetime",  "--max-requests"};
+    if (std::find(std::begin(Valued), std::end(Valued), A) == std::end(Valued))
+      return fail("unknown option " + A + " (see --help)");
     std::optional<std::string> V = Value();
     if (!V)
       return fail(A + " needs a value (see --help)");
@@ -578,7 +622,8 @@ int main(int argc, char **argv) {
     std::string Text = SS.str();
     ScriptDoc.Parse(Text.data(), Text.size());
     if (ScriptDoc.HasParseError() || !ScriptDoc.IsObject())
-      return fail(Opts.Script + ": the script must be a JSON object (see --help)");
+      return fail(Opts.Script +
+                  ": the script must be a JSON object (see --help)");
   }
 
   int Listen = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
@@ -588,7 +633,8 @@ int main(int argc, char **argv) {
   Addr.sin_family = AF_INET;
   Addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
   Addr.sin_port = htons(static_cast<uint16_t>(Opts.Port));
-  if (bind(Listen, reinterpret_cast<sockaddr *>(&Addr), sizeof Addr) || listen(Listen, 64))
+  if (bind(Listen, reinterpret_cast<sockaddr *>(&Addr), sizeof Addr) ||
+      listen(Listen, 64))
     return fail(std::string("cannot listen on 127.0.0.1: ") + strerror(errno));
   socklen_t Len = sizeof Addr;
   getsockname(Listen, reinterpret_cast<sockaddr *>(&Addr), &Len);
@@ -607,24 +653,28 @@ int main(int argc, char **argv) {
       return 0;
     }
     setsid();
-    // Detach from the caller's pipes so `$(semcom-mock-llm --background …)` returns.
+    // Detach from the caller's pipes so `$(semcom-mock-llm --background …)`
+    // returns.
     int Null = open("/dev/null", O_RDWR);
     dup2(Null, 0);
     dup2(Null, 1);
+    dup2(Null, 2);
     close(Null);
   } else {
     if (!Opts.PidFile.empty())
       writeFileAtomically(Opts.PidFile, std::to_string(getpid()) + "\n");
     if (!Opts.PortFile.empty())
       writeFileAtomically(Opts.PortFile, std::to_string(Port) + "\n");
-    std::cout << "semcom-mock-llm: listening on 127.0.0.1:" << Port << std::endl;
+    std::cout << "semcom-mock-llm: listening on 127.0.0.1:" << Port
+              << std::endl;
   }
   signal(SIGPIPE, SIG_IGN);
 
   auto Start = std::chrono::steady_clock::now();
   while (true) {
     double Elapsed =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count();
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
+            .count();
     if (Elapsed >= Opts.Lifetime)
       break;
     {

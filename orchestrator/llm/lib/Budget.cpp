@@ -1,7 +1,8 @@
 //===- Budget.cpp - spending limits and the price table -----------------===//
 //
-// Runaway cost is the complaint users of model-driven tools make most after crashes; a run stops
-// cleanly, saying what it spent, once a call, token or dollar limit is reached.
+// Runaway cost is the complaint users of model-driven tools make most after
+// crashes; a run stops cleanly, saying what it spent, once a call, token or
+// dollar limit is reached.
 //
 //===----------------------------------------------------------------------===//
 #include "JSONUtil.h"
@@ -22,27 +23,31 @@ namespace {
 StringRef builtinPriceTableJSON() { return BuiltinPrices; }
 
 double ModelPrice::cost(const Usage &U) const {
-  return (U.Input * InputPerMTok + U.Output * OutputPerMTok + U.CacheWrite * CacheWritePerMTok +
-          U.CacheRead * CacheReadPerMTok) /
+  return (U.Input * InputPerMTok + U.Output * OutputPerMTok +
+          U.CacheWrite * CacheWritePerMTok + U.CacheRead * CacheReadPerMTok) /
          1e6;
 }
 
-Expected<std::map<std::string, ModelPrice>> parsePriceTable(StringRef JSON, StringRef Path) {
+Expected<std::map<std::string, ModelPrice>> parsePriceTable(StringRef JSON,
+                                                            StringRef Path) {
   rapidjson::Document Doc;
   if (Error E = json::parse(Doc, JSON, Path))
     return makeLLMError(ErrorKind::Config, toString(std::move(E)));
   const rapidjson::Value *Models = json::member(Doc, "models");
   if (!Models || !Models->IsObject())
-    return makeLLMError(ErrorKind::Config,
-                        Path + ": a price table is {\"models\": {\"NAME\": {\"input\": …, "
-                               "\"output\": …, \"cache_write\": …, \"cache_read\": …}}}");
+    return makeLLMError(
+        ErrorKind::Config,
+        Path + ": a price table is {\"models\": {\"NAME\": {\"input\": …, "
+               "\"output\": …, \"cache_write\": …, \"cache_read\": …}}}");
   std::map<std::string, ModelPrice> Table;
   for (auto &M : Models->GetObject()) {
     std::string Name(M.name.GetString(), M.name.GetStringLength());
-    auto In = json::getNumber(M.value, "input"), Out = json::getNumber(M.value, "output");
+    auto In = json::getNumber(M.value, "input"),
+         Out = json::getNumber(M.value, "output");
     if (!In || !Out)
       return makeLLMError(ErrorKind::Config,
-                          Path + ": model '" + Name + "' needs numeric \"input\" and \"output\"");
+                          Path + ": model '" + Name +
+                              "' needs numeric \"input\" and \"output\"");
     ModelPrice P;
     P.InputPerMTok = *In;
     P.OutputPerMTok = *Out;
@@ -53,8 +58,8 @@ Expected<std::map<std::string, ModelPrice>> parsePriceTable(StringRef JSON, Stri
   return Table;
 }
 
-std::optional<ModelPrice> lookupPrice(const std::map<std::string, ModelPrice> &Table,
-                                      StringRef Model) {
+std::optional<ModelPrice>
+lookupPrice(const std::map<std::string, ModelPrice> &Table, StringRef Model) {
   auto Exact = Table.find(Model.str());
   if (Exact != Table.end())
     return Exact->second;
@@ -74,13 +79,16 @@ namespace {
 class BudgetProvider : public Provider {
 public:
   BudgetProvider(std::unique_ptr<Provider> Inner, BudgetLimits Limits,
-                 std::optional<ModelPrice> Price, std::shared_ptr<UsageStats> Stats)
-      : Inner(std::move(Inner)), Limits(Limits), Price(Price), Stats(std::move(Stats)) {}
+                 std::optional<ModelPrice> Price,
+                 std::shared_ptr<UsageStats> Stats)
+      : Inner(std::move(Inner)), Limits(Limits), Price(Price),
+        Stats(std::move(Stats)) {}
   StringRef kind() const override { return Inner->kind(); }
   StringRef model() const override { return Inner->model(); }
   bool supportsPrefill() const override { return Inner->supportsPrefill(); }
 
   Expected<Response> complete(const Request &R) override {
+    std::unique_lock<std::mutex> G(Stats->Lock);
     std::string Reached;
     if (Limits.MaxCalls && Stats->Calls >= *Limits.MaxCalls)
       Reached = "--max-calls " + std::to_string(*Limits.MaxCalls);
@@ -92,9 +100,16 @@ public:
       return makeLLMError(ErrorKind::Budget,
                           "budget reached (" + Reached + "): spent " + spent() +
                               "; stopping before the next model call");
+    G.unlock(); // calls run in parallel; several may pass the check before the
+                // limit is hit
     Expected<Response> Resp = Inner->complete(R);
+    G.lock();
     if (!Resp) {
       ++Stats->Failures;
+      return Resp;
+    }
+    if (Resp->FromCache) { // replayed: nothing was spent
+      ++Stats->CacheHits;
       return Resp;
     }
     ++Stats->Calls;
@@ -108,8 +123,9 @@ public:
 
 private:
   std::string spent() const {
-    return std::to_string(Stats->Calls) + " call(s), " + std::to_string(Stats->Tokens.total()) +
-           " tokens, $" + formatv("{0:f4}", Stats->Cost).str() +
+    return std::to_string(Stats->Calls) + " call(s), " +
+           std::to_string(Stats->Tokens.total()) + " tokens, $" +
+           formatv("{0:f4}", Stats->Cost).str() +
            (Stats->CostKnown ? "" : " (cost incomplete)");
   }
 
@@ -121,10 +137,12 @@ private:
 
 } // namespace
 
-std::unique_ptr<Provider> wrapBudget(std::unique_ptr<Provider> Inner, BudgetLimits Limits,
+std::unique_ptr<Provider> wrapBudget(std::unique_ptr<Provider> Inner,
+                                     BudgetLimits Limits,
                                      std::optional<ModelPrice> Price,
                                      std::shared_ptr<UsageStats> Stats) {
-  return std::make_unique<BudgetProvider>(std::move(Inner), Limits, Price, std::move(Stats));
+  return std::make_unique<BudgetProvider>(std::move(Inner), Limits, Price,
+                                          std::move(Stats));
 }
 
 } // namespace llm

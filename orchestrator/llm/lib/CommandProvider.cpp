@@ -1,8 +1,9 @@
 //===- CommandProvider.cpp - any program as a model: JSON in, text out ---===//
 //
-// Lets users plug in any other tool (and lets a person or helper session stand in for a model via
-// tools/spool-model.sh): the request goes to the command's stdin as Anthropic-shaped JSON, its stdout
-// is the answer. The command runs in its own process group so a timeout kills all of it.
+// Lets users plug in any other tool (and lets a person or helper session stand
+// in for a model via tools/spool-model.sh): the request goes to the command's
+// stdin as Anthropic-shaped JSON, its stdout is the answer. The command runs in
+// its own process group so a timeout kills all of it.
 //
 //===----------------------------------------------------------------------===//
 #include "semcom/LLM/LLMError.h"
@@ -24,8 +25,9 @@ namespace llm {
 
 namespace {
 
-/// Blocks SIGPIPE on this thread while writing to a pipe whose reader may have gone, so the write
-/// fails with EPIPE instead of the signal ending the process; drops the pending signal afterwards.
+/// Blocks SIGPIPE on this thread while writing to a pipe whose reader may have
+/// gone, so the write fails with EPIPE instead of the signal ending the
+/// process; drops the pending signal afterwards.
 class ScopedNoSigpipe {
 public:
   ScopedNoSigpipe() {
@@ -73,26 +75,31 @@ public:
   Expected<Response> complete(const Request &R) override {
     std::string Input = anthropicRequestJSON(R, Opts.Model);
     auto Start = std::chrono::steady_clock::now();
-    auto Deadline = Start + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                                std::chrono::duration<double>(Opts.TimeoutSeconds));
+    auto Deadline =
+        Start + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                    std::chrono::duration<double>(Opts.TimeoutSeconds));
 
     int In[2], Out[2], Err[2];
     if (pipe2(In, O_CLOEXEC) || pipe2(Out, O_CLOEXEC) || pipe2(Err, O_CLOEXEC))
       return makeLLMError(ErrorKind::Command,
-                          "command provider: cannot create pipes: " + Twine(strerror(errno)));
+                          "command provider: cannot create pipes: " +
+                              Twine(strerror(errno)));
     pid_t Pid = fork();
     if (Pid < 0)
       return makeLLMError(ErrorKind::Command,
-                          "command provider: cannot fork: " + Twine(strerror(errno)));
+                          "command provider: cannot fork: " +
+                              Twine(strerror(errno)));
     if (Pid == 0) {
       setpgid(0, 0);
       dup2(In[0], 0);
       dup2(Out[1], 1);
       dup2(Err[1], 2);
-      execl("/bin/sh", "sh", "-c", Opts.Command.c_str(), static_cast<char *>(nullptr));
+      execl("/bin/sh", "sh", "-c", Opts.Command.c_str(),
+            static_cast<char *>(nullptr));
       _exit(127);
     }
-    setpgid(Pid, Pid); // both sides, so a kill right after fork reaches the group
+    setpgid(Pid,
+            Pid); // both sides, so a kill right after fork reaches the group
     close(In[0]);
     close(Out[1]);
     close(Err[1]);
@@ -114,7 +121,9 @@ public:
         break;
       }
       int WaitMs = static_cast<int>(
-          std::chrono::duration_cast<std::chrono::milliseconds>(Deadline - Now).count() + 1);
+          std::chrono::duration_cast<std::chrono::milliseconds>(Deadline - Now)
+              .count() +
+          1);
       struct pollfd Fds[3];
       int N = 0;
       if (InFd >= 0)
@@ -130,11 +139,13 @@ public:
         if (!Fds[I].revents)
           continue;
         if (Fds[I].fd == InFd) {
-          ssize_t W = write(InFd, Input.data() + Written, Input.size() - Written);
+          ssize_t W =
+              write(InFd, Input.data() + Written, Input.size() - Written);
           if (W > 0)
             Written += W;
           if (W < 0 && errno != EAGAIN && errno != EINTR)
-            Written = Input.size(); // the command stopped reading; its exit status tells
+            Written = Input.size(); // the command stopped reading; its exit
+                                    // status tells
           if (Written == Input.size()) {
             close(InFd);
             InFd = -1;
@@ -186,26 +197,31 @@ public:
       kill(Pid, SIGKILL);
       waitpid(Pid, &Status, 0);
       if (TooLarge)
-        return makeLLMError(ErrorKind::TooLarge,
-                            "command provider: '" + Opts.Command + "' wrote more than " +
-                                Twine(Opts.MaxOutputBytes >> 20) + " MiB; stopped it");
-      return makeLLMError(ErrorKind::Command,
-                          "command provider: '" + Opts.Command + "' did not finish within " +
-                              Twine(static_cast<long>(Opts.TimeoutSeconds)) +
-                              " s; killed it (raise the limit with --llm-timeout)");
+        return makeLLMError(
+            ErrorKind::TooLarge,
+            "command provider: '" + Opts.Command + "' wrote more than " +
+                Twine(Opts.MaxOutputBytes >> 20) + " MiB; stopped it");
+      return makeLLMError(
+          ErrorKind::Command,
+          "command provider: '" + Opts.Command + "' did not finish within " +
+              Twine(static_cast<long>(Opts.TimeoutSeconds)) +
+              " s; killed it (raise the limit with --llm-timeout)");
     }
     if (WIFSIGNALED(Status))
-      return makeLLMError(ErrorKind::Command, "command provider: '" + Opts.Command +
-                                                  "' was killed by signal " +
-                                                  Twine(WTERMSIG(Status)) + tailNote(Stderr));
+      return makeLLMError(ErrorKind::Command,
+                          "command provider: '" + Opts.Command +
+                              "' was killed by signal " +
+                              Twine(WTERMSIG(Status)) + tailNote(Stderr));
     if (WEXITSTATUS(Status) != 0)
-      return makeLLMError(ErrorKind::Command, "command provider: '" + Opts.Command +
-                                                  "' exited with status " +
-                                                  Twine(WEXITSTATUS(Status)) + tailNote(Stderr));
+      return makeLLMError(ErrorKind::Command,
+                          "command provider: '" + Opts.Command +
+                              "' exited with status " +
+                              Twine(WEXITSTATUS(Status)) + tailNote(Stderr));
     if (StringRef(Stdout).trim().empty())
-      return makeLLMError(ErrorKind::Command, "command provider: '" + Opts.Command +
-                                                  "' exited 0 but printed no answer" +
-                                                  tailNote(Stderr));
+      return makeLLMError(ErrorKind::Command,
+                          "command provider: '" + Opts.Command +
+                              "' exited 0 but printed no answer" +
+                              tailNote(Stderr));
     Response Resp;
     Resp.Text = std::move(Stdout);
     Resp.Stop = StopReason::EndTurn;
@@ -213,7 +229,8 @@ public:
     Resp.Model = Opts.Model;
     Resp.RequestId = "command-" + std::to_string(Pid);
     Resp.LatencySeconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count();
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
+            .count();
     return Resp;
   }
 

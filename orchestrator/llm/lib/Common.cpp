@@ -1,7 +1,7 @@
 //===- Common.cpp - errors, keys and usage shared by every provider -----===//
 //
-// The pieces no single provider owns: the error type's retry rule, the SHA-256 cache and replay
-// keys, secret redaction and the usage summary.
+// The pieces no single provider owns: the error type's retry rule, the SHA-256
+// cache and replay keys, secret redaction and the usage summary.
 //
 //===----------------------------------------------------------------------===//
 #include "JSONUtil.h"
@@ -23,6 +23,8 @@ char LLMError::ID = 0;
 Provider::~Provider() = default;
 
 bool LLMError::isRetryable() const {
+  if (ServerSaidNoRetry)
+    return false;
   switch (Kind) {
   case ErrorKind::Connect:
   case ErrorKind::Timeout:
@@ -36,9 +38,9 @@ bool LLMError::isRetryable() const {
 }
 
 StringRef errorKindName(ErrorKind K) {
-  static const char *const Names[] = {"config",    "resolve",   "connect",  "timeout",
-                                      "http",      "malformed", "too_large", "truncated",
-                                      "refusal",   "cache_miss", "budget",   "command"};
+  static const char *const Names[] = {
+      "config",    "resolve",   "connect", "timeout",    "http",   "malformed",
+      "too_large", "truncated", "refusal", "cache_miss", "budget", "command"};
   return Names[static_cast<int>(K)];
 }
 
@@ -68,8 +70,9 @@ StringRef stopReasonName(StopReason R) {
 }
 
 std::optional<StopReason> parseStopReasonName(StringRef Name) {
-  for (StopReason R : {StopReason::EndTurn, StopReason::StopSequence, StopReason::MaxTokens,
-                       StopReason::Refusal, StopReason::Other})
+  for (StopReason R :
+       {StopReason::EndTurn, StopReason::StopSequence, StopReason::MaxTokens,
+        StopReason::Refusal, StopReason::Other})
     if (stopReasonName(R) == Name)
       return R;
   return std::nullopt;
@@ -77,7 +80,8 @@ std::optional<StopReason> parseStopReasonName(StringRef Name) {
 
 std::string sha256Hex(StringRef Data) {
   unsigned char Digest[32];
-  mbedtls_sha256_ret(reinterpret_cast<const unsigned char *>(Data.data()), Data.size(), Digest,
+  mbedtls_sha256_ret(reinterpret_cast<const unsigned char *>(Data.data()),
+                     Data.size(), Digest,
                      /*is224=*/0);
   std::string Hex;
   raw_string_ostream OS(Hex);
@@ -86,7 +90,8 @@ std::string sha256Hex(StringRef Data) {
   return OS.str();
 }
 
-/// The canonical JSON of everything that determines the answer, minus provider and model.
+/// The canonical JSON of everything that determines the answer, minus provider
+/// and model.
 static void writeContent(json::Writer &W, const Request &R) {
   W.Key("format");
   W.Uint(PromptFormatVersion);
@@ -128,7 +133,8 @@ std::string contentKey(const Request &R) {
   return sha256Hex(StringRef(Buf.GetString(), Buf.GetSize()));
 }
 
-std::string cacheKey(StringRef ProviderKind, StringRef Model, const Request &R) {
+std::string cacheKey(StringRef ProviderKind, StringRef Model,
+                     const Request &R) {
   rapidjson::StringBuffer Buf;
   json::Writer W(Buf);
   W.StartObject();
@@ -141,9 +147,12 @@ std::string cacheKey(StringRef ProviderKind, StringRef Model, const Request &R) 
   return sha256Hex(StringRef(Buf.GetString(), Buf.GetSize()));
 }
 
-std::string redactSecrets(std::string Text, const std::vector<std::string> &Secrets) {
+std::string redactSecrets(std::string Text,
+                          const std::vector<std::string> &Secrets) {
   for (const std::string &S : Secrets) {
-    if (S.empty())
+    // Real keys are dozens of characters; replacing every occurrence of a short
+    // test key like "k" would garble the text without protecting anything.
+    if (S.size() < 8)
       continue;
     size_t Pos = 0;
     while ((Pos = Text.find(S, Pos)) != std::string::npos) {
@@ -155,16 +164,19 @@ std::string redactSecrets(std::string Text, const std::vector<std::string> &Secr
 }
 
 void UsageStats::print(raw_ostream &OS) const {
-  OS << "usage: " << Calls << (Calls == 1 ? " call" : " calls") << ", " << CacheHits
-     << (CacheHits == 1 ? " cache hit" : " cache hits");
+  std::lock_guard<std::mutex> G(Lock);
+  OS << "usage: " << Calls << (Calls == 1 ? " call" : " calls") << ", "
+     << CacheHits << (CacheHits == 1 ? " cache hit" : " cache hits");
   if (Failures)
     OS << ", " << Failures << " failed";
-  OS << "; tokens in " << Tokens.Input << ", out " << Tokens.Output << ", cache write "
-     << Tokens.CacheWrite << ", cache read " << Tokens.CacheRead << "; estimated cost ";
+  OS << "; tokens in " << Tokens.Input << ", out " << Tokens.Output
+     << ", cache write " << Tokens.CacheWrite << ", cache read "
+     << Tokens.CacheRead << "; estimated cost ";
   if (CostKnown)
     OS << format("$%.4f", Cost);
   else
-    OS << format("$%.4f", Cost) << " (incomplete: a model without a price in the table)";
+    OS << format("$%.4f", Cost)
+       << " (incomplete: a model without a price in the table)";
   OS << "\n";
 }
 

@@ -1,12 +1,12 @@
 //===- Config.cpp - flags > environment > .semcom/config.json -----------===//
 //
-// Resolves which provider, model and limits a run uses, and builds the provider stack with every
-// wrapper applied once. API keys come only from the environment, so no config file or flag can
-// leak one into a repository.
+// Resolves which provider, model and limits a run uses, and builds the provider
+// stack with every wrapper applied once. API keys come only from the
+// environment, so no config file or flag can leak one into a repository.
 //
 //===----------------------------------------------------------------------===//
-#include "JSONUtil.h"
 #include "semcom/LLM/Config.h"
+#include "JSONUtil.h"
 #include "semcom/LLM/LLMError.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -51,13 +51,17 @@ API keys come only from ANTHROPIC_API_KEY and OPENAI_API_KEY.
 
 namespace {
 
-Error usageError(const Twine &Msg) { return makeLLMError(ErrorKind::Config, Msg); }
+Error usageError(const Twine &Msg) {
+  return makeLLMError(ErrorKind::Config, Msg);
+}
 
-template <typename T> Error parseNumber(StringRef Flag, StringRef Text, std::optional<T> &Out) {
+template <typename T>
+Error parseNumber(StringRef Flag, StringRef Text, std::optional<T> &Out) {
   if constexpr (std::is_floating_point_v<T>) {
     double V;
     if (Text.getAsDouble(V) || V < 0)
-      return usageError(Flag + " needs a non-negative number, not '" + Text + "'");
+      return usageError(Flag + " needs a non-negative number, not '" + Text +
+                        "'");
     Out = V;
   } else {
     unsigned long long V;
@@ -88,12 +92,15 @@ Error consumeLLMFlags(std::vector<std::string> &Args, LLMFlags &F) {
     }
     auto [Name, Inline] = Arg.split('=');
     bool HasInline = Arg.contains('=');
-    static const char *const Valued[] = {
-        "--provider",      "--model",          "--base-url",     "--llm-command",
-        "--replay",        "--cache-dir",      "--transcript",   "--price-table",
-        "--config",        "--max-calls",      "--max-tokens",   "--max-cost",
-        "--llm-timeout",   "--retries",        "--retry-base-ms", "--llm-deadline",
-        "--max-continuations"};
+    static const char *const Valued[] = {"--provider",         "--model",
+                                         "--base-url",         "--llm-command",
+                                         "--replay",           "--cache-dir",
+                                         "--transcript",       "--price-table",
+                                         "--config",           "--max-calls",
+                                         "--max-tokens",       "--max-cost",
+                                         "--llm-timeout",      "--retries",
+                                         "--retry-base-ms",    "--llm-deadline",
+                                         "--max-continuations"};
     if (!is_contained(Valued, Name)) {
       Rest.push_back(Args[I]);
       continue;
@@ -155,10 +162,11 @@ Error consumeLLMFlags(std::vector<std::string> &Args, LLMFlags &F) {
 
 namespace {
 
-/// The values .semcom/config.json may set; anything else in the file is an error.
+/// The values .semcom/config.json may set; anything else in the file is an
+/// error.
 struct FileConfig {
-  std::optional<std::string> Provider, Model, BaseURL, Command, ReplayFile, CacheDir, Transcript,
-      PriceTable;
+  std::optional<std::string> Provider, Model, BaseURL, Command, ReplayFile,
+      CacheDir, Transcript, PriceTable;
   std::optional<uint64_t> MaxCalls, MaxTokens;
   std::optional<double> MaxCost, TimeoutSeconds, DeadlineSeconds;
   std::optional<unsigned> Retries, MaxContinuations;
@@ -170,21 +178,25 @@ Expected<FileConfig> readConfigFile(StringRef Path, bool MustExist) {
   if (!Buf) {
     if (!MustExist && Buf.getError() == std::errc::no_such_file_or_directory)
       return C;
-    return usageError(Path + ": cannot read the config file: " + Buf.getError().message());
+    return usageError(
+        Path + ": cannot read the config file: " + Buf.getError().message());
   }
   StringRef Text = (*Buf)->getBuffer();
   rapidjson::Document Doc;
   if (Error E = json::parse(Doc, Text, Path))
     return usageError(toString(std::move(E)));
   if (!Doc.IsObject())
-    return usageError(Path + ":1:1: the config file must be a JSON object, e.g. "
-                             "{\"provider\": \"anthropic\", \"model\": \"claude-sonnet-4-5\"}");
+    return usageError(
+        Path +
+        ":1:1: the config file must be a JSON object, e.g. "
+        "{\"provider\": \"anthropic\", \"model\": \"claude-sonnet-4-5\"}");
   for (auto &M : Doc.GetObject()) {
     std::string Key(M.name.GetString(), M.name.GetStringLength());
     const rapidjson::Value &V = M.value;
     auto Str = [&](std::optional<std::string> &Out) -> Error {
       if (!V.IsString() || V.GetStringLength() == 0)
-        return usageError(Path + ": \"" + Key + "\" must be a non-empty string");
+        return usageError(Path + ": \"" + Key +
+                          "\" must be a non-empty string");
       Out = std::string(V.GetString(), V.GetStringLength());
       return Error::success();
     };
@@ -192,9 +204,11 @@ Expected<FileConfig> readConfigFile(StringRef Path, bool MustExist) {
       using T = typename std::remove_reference_t<decltype(Out)>::value_type;
       if (!V.IsNumber() || V.GetDouble() < 0 ||
           (!std::is_floating_point_v<T> && !V.IsUint64()))
-        return usageError(Path + ": \"" + Key + "\" must be a non-negative " +
-                          (std::is_floating_point_v<T> ? "number" : "whole number"));
-      Out = static_cast<T>(std::is_floating_point_v<T> ? V.GetDouble() : V.GetUint64());
+        return usageError(
+            Path + ": \"" + Key + "\" must be a non-negative " +
+            (std::is_floating_point_v<T> ? "number" : "whole number"));
+      Out = static_cast<T>(std::is_floating_point_v<T> ? V.GetDouble()
+                                                       : V.GetUint64());
       return Error::success();
     };
     Error E = Error::success();
@@ -229,13 +243,16 @@ Expected<FileConfig> readConfigFile(StringRef Path, bool MustExist) {
     else if (Key == "max_continuations")
       E = Num(C.MaxContinuations);
     else if (StringRef(Key).lower().find("key") != std::string::npos)
-      E = usageError(Path + ": \"" + Key +
-                     "\": API keys are never read from files; set ANTHROPIC_API_KEY or "
-                     "OPENAI_API_KEY in the environment");
+      E = usageError(
+          Path + ": \"" + Key +
+          "\": API keys are never read from files; set ANTHROPIC_API_KEY or "
+          "OPENAI_API_KEY in the environment");
     else
       E = usageError(Path + ": unknown key \"" + Key +
-                     "\" (known: provider, model, base_url, llm_command, replay_file, cache_dir, "
-                     "transcript, price_table, max_calls, max_tokens, max_cost, timeout_s, "
+                     "\" (known: provider, model, base_url, llm_command, "
+                     "replay_file, cache_dir, "
+                     "transcript, price_table, max_calls, max_tokens, "
+                     "max_cost, timeout_s, "
                      "deadline_s, retries, max_continuations)");
     if (E)
       return E;
@@ -245,15 +262,21 @@ Expected<FileConfig> readConfigFile(StringRef Path, bool MustExist) {
 
 const char *HowToConfigure =
     "no model provider is configured. Pick one:\n"
-    "  Anthropic:  export ANTHROPIC_API_KEY=... (the provider is then chosen automatically;\n"
+    "  Anthropic:  export ANTHROPIC_API_KEY=... (the provider is then chosen "
+    "automatically;\n"
     "              optional: --model NAME, ANTHROPIC_BASE_URL)\n"
     "  OpenAI-compatible (OpenAI, Ollama, llama.cpp server, vLLM):\n"
-    "              --provider openai --model NAME --base-url http://localhost:11434/v1\n"
-    "              (or SEMCOM_PROVIDER=openai SEMCOM_MODEL=NAME OPENAI_BASE_URL=...; OpenAI itself\n"
+    "              --provider openai --model NAME --base-url "
+    "http://localhost:11434/v1\n"
+    "              (or SEMCOM_PROVIDER=openai SEMCOM_MODEL=NAME "
+    "OPENAI_BASE_URL=...; OpenAI itself\n"
     "              also needs OPENAI_API_KEY)\n"
-    "  Command:    --provider command --llm-command 'CMD' (or SEMCOM_LLM_COMMAND='CMD'): CMD reads\n"
-    "              the request as Anthropic Messages JSON on stdin and prints the answer\n"
-    "  Replay:     --provider replay --replay TRANSCRIPT.jsonl (answers recorded by an earlier run)\n"
+    "  Command:    --provider command --llm-command 'CMD' (or "
+    "SEMCOM_LLM_COMMAND='CMD'): CMD reads\n"
+    "              the request as Anthropic Messages JSON on stdin and prints "
+    "the answer\n"
+    "  Replay:     --provider replay --replay TRANSCRIPT.jsonl (answers "
+    "recorded by an earlier run)\n"
     "  The same settings can live in .semcom/config.json, e.g.\n"
     "    {\"provider\": \"openai\", \"model\": \"llama3.1\", \"base_url\": "
     "\"http://localhost:11434/v1\"}\n"
@@ -261,7 +284,8 @@ const char *HowToConfigure =
 
 bool isLoopbackURL(StringRef URL) {
   URL.consume_front("http://") || URL.consume_front("https://");
-  return URL.starts_with("127.") || URL.starts_with("localhost") || URL.starts_with("[::1]");
+  return URL.starts_with("127.") || URL.starts_with("localhost") ||
+         URL.starts_with("[::1]");
 }
 
 template <typename T>
@@ -275,9 +299,10 @@ std::optional<T> firstOf(std::initializer_list<std::optional<T>> Candidates) {
 } // namespace
 
 Expected<LLMConfig> resolveLLMConfig(const LLMFlags &F, const GetEnvFn &Env) {
-  std::optional<std::string> ConfigPath = firstOf({F.ConfigFile, Env("SEMCOM_CONFIG")});
-  Expected<FileConfig> File =
-      readConfigFile(ConfigPath ? *ConfigPath : ".semcom/config.json", ConfigPath.has_value());
+  std::optional<std::string> ConfigPath =
+      firstOf({F.ConfigFile, Env("SEMCOM_CONFIG")});
+  Expected<FileConfig> File = readConfigFile(
+      ConfigPath ? *ConfigPath : ".semcom/config.json", ConfigPath.has_value());
   if (!File)
     return File.takeError();
 
@@ -295,7 +320,8 @@ Expected<LLMConfig> resolveLLMConfig(const LLMFlags &F, const GetEnvFn &Env) {
       return usageError(HowToConfigure);
   }
   C.Provider = *Provider;
-  std::optional<std::string> Model = firstOf({F.Model, Env("SEMCOM_MODEL"), File->Model});
+  std::optional<std::string> Model =
+      firstOf({F.Model, Env("SEMCOM_MODEL"), File->Model});
 
   if (C.Provider == "anthropic") {
     C.BaseURL = firstOf({F.BaseURL, Env("ANTHROPIC_BASE_URL"), File->BaseURL})
@@ -303,36 +329,44 @@ Expected<LLMConfig> resolveLLMConfig(const LLMFlags &F, const GetEnvFn &Env) {
     C.Model = Model.value_or("claude-sonnet-4-5");
     C.ApiKey = Env("ANTHROPIC_API_KEY").value_or("");
     if (C.ApiKey.empty() && !isLoopbackURL(C.BaseURL))
-      return usageError("the anthropic provider needs ANTHROPIC_API_KEY in the environment "
-                        "(export ANTHROPIC_API_KEY=...)");
+      return usageError(
+          "the anthropic provider needs ANTHROPIC_API_KEY in the environment "
+          "(export ANTHROPIC_API_KEY=...)");
     C.TimeoutSeconds = 600;
   } else if (C.Provider == "openai") {
     C.BaseURL = firstOf({F.BaseURL, Env("OPENAI_BASE_URL"), File->BaseURL})
                     .value_or("https://api.openai.com/v1");
     if (!Model)
-      return usageError("the openai provider needs a model: --model NAME (or SEMCOM_MODEL, or "
-                        "\"model\" in .semcom/config.json), e.g. --model llama3.1 for Ollama");
+      return usageError("the openai provider needs a model: --model NAME (or "
+                        "SEMCOM_MODEL, or "
+                        "\"model\" in .semcom/config.json), e.g. --model "
+                        "llama3.1 for Ollama");
     C.Model = *Model;
     C.ApiKey = Env("OPENAI_API_KEY").value_or("");
     if (C.ApiKey.empty() && StringRef(C.BaseURL).contains("api.openai.com"))
-      return usageError("OpenAI's API needs OPENAI_API_KEY in the environment; local servers "
-                        "(--base-url http://localhost:11434/v1) do not");
-    C.TimeoutSeconds = 1800; // local models on a CPU can take many minutes per answer
+      return usageError(
+          "OpenAI's API needs OPENAI_API_KEY in the environment; local servers "
+          "(--base-url http://localhost:11434/v1) do not");
+    C.TimeoutSeconds =
+        1800; // local models on a CPU can take many minutes per answer
   } else if (C.Provider == "command") {
     std::optional<std::string> Cmd =
         firstOf({F.Command, Env("SEMCOM_LLM_COMMAND"), File->Command});
     if (!Cmd)
-      return usageError("the command provider needs --llm-command CMD (or SEMCOM_LLM_COMMAND, or "
+      return usageError("the command provider needs --llm-command CMD (or "
+                        "SEMCOM_LLM_COMMAND, or "
                         "\"llm_command\" in .semcom/config.json)");
     C.Command = *Cmd;
     C.Model = Model.value_or("command");
-    C.TimeoutSeconds = 1000; // a person answering through tools/spool-model.sh waits up to 900 s
+    C.TimeoutSeconds = 1000; // a person answering through tools/spool-model.sh
+                             // waits up to 900 s
   } else if (C.Provider == "replay") {
     std::optional<std::string> Replay =
         firstOf({F.ReplayFile, Env("SEMCOM_REPLAY_FILE"), File->ReplayFile});
     if (!Replay)
-      return usageError("the replay provider needs --replay TRANSCRIPT.jsonl (or "
-                        "SEMCOM_REPLAY_FILE, or \"replay_file\" in .semcom/config.json)");
+      return usageError(
+          "the replay provider needs --replay TRANSCRIPT.jsonl (or "
+          "SEMCOM_REPLAY_FILE, or \"replay_file\" in .semcom/config.json)");
     C.ReplayFile = *Replay;
     C.Model = "replay";
     C.Cache = CacheMode::Off; // the transcript already is the record
@@ -342,18 +376,21 @@ Expected<LLMConfig> resolveLLMConfig(const LLMFlags &F, const GetEnvFn &Env) {
   }
   if (!C.BaseURL.empty() && !StringRef(C.BaseURL).starts_with("http://") &&
       !StringRef(C.BaseURL).starts_with("https://"))
-    return usageError("base URL '" + C.BaseURL + "' must start with http:// or https://");
+    return usageError("base URL '" + C.BaseURL +
+                      "' must start with http:// or https://");
 
-  C.CacheDir =
-      firstOf({F.CacheDir, Env("SEMCOM_CACHE_DIR"), File->CacheDir}).value_or(".semcom/cache");
+  C.CacheDir = firstOf({F.CacheDir, Env("SEMCOM_CACHE_DIR"), File->CacheDir})
+                   .value_or(".semcom/cache");
   if (F.Offline && F.NoCache)
-    return usageError("--offline answers only from the cache, so it cannot go with --no-cache");
+    return usageError("--offline answers only from the cache, so it cannot go "
+                      "with --no-cache");
   if (F.Offline)
     C.Cache = CacheMode::Offline;
   else if (F.NoCache)
     C.Cache = CacheMode::Off;
   C.TranscriptPath =
-      firstOf({F.Transcript, Env("SEMCOM_TRANSCRIPT"), File->Transcript}).value_or("");
+      firstOf({F.Transcript, Env("SEMCOM_TRANSCRIPT"), File->Transcript})
+          .value_or("");
 
   C.Budget.MaxCalls = firstOf({F.MaxCalls, File->MaxCalls});
   C.Budget.MaxTokens = firstOf({F.MaxTokens, File->MaxTokens});
@@ -371,12 +408,14 @@ Expected<LLMConfig> resolveLLMConfig(const LLMFlags &F, const GetEnvFn &Env) {
   } else {
     PriceText = builtinPriceTableJSON().str();
   }
-  auto Table = parsePriceTable(PriceText, PricePath.value_or("built-in prices.json"));
+  auto Table =
+      parsePriceTable(PriceText, PricePath.value_or("built-in prices.json"));
   if (!Table)
     return Table.takeError();
   C.Price = lookupPrice(*Table, C.Model);
   if (C.Budget.MaxCost && !C.Price)
-    return usageError("--max-cost needs a price for model '" + C.Model + "', and " +
+    return usageError("--max-cost needs a price for model '" + C.Model +
+                      "', and " +
                       PricePath.value_or("the built-in price table") +
                       " has none; add it with --price-table FILE");
 
@@ -384,8 +423,9 @@ Expected<LLMConfig> resolveLLMConfig(const LLMFlags &F, const GetEnvFn &Env) {
   if (auto T = Env("SEMCOM_LLM_TIMEOUT")) {
     double V;
     if (StringRef(*T).getAsDouble(V) || V <= 0)
-      return usageError("SEMCOM_LLM_TIMEOUT must be a positive number of seconds, not '" + *T +
-                        "'");
+      return usageError(
+          "SEMCOM_LLM_TIMEOUT must be a positive number of seconds, not '" +
+          *T + "'");
     Timeout = V;
   }
   if (auto T = firstOf({F.TimeoutSeconds, Timeout, File->TimeoutSeconds}))
@@ -398,15 +438,18 @@ Expected<LLMConfig> resolveLLMConfig(const LLMFlags &F, const GetEnvFn &Env) {
   if (auto B = Env("SEMCOM_RETRY_BASE_MS")) {
     double V;
     if (StringRef(*B).getAsDouble(V) || V < 0)
-      return usageError("SEMCOM_RETRY_BASE_MS must be a number of milliseconds, not '" + *B +
-                        "'");
+      return usageError(
+          "SEMCOM_RETRY_BASE_MS must be a number of milliseconds, not '" + *B +
+          "'");
     EnvBase = V / 1000;
   }
-  C.Retry.BaseDelaySeconds = firstOf({F.RetryBaseSeconds, EnvBase}).value_or(1.0);
+  C.Retry.BaseDelaySeconds =
+      firstOf({F.RetryBaseSeconds, EnvBase}).value_or(1.0);
   C.Retry.MaxDelaySeconds = std::max(60.0, C.Retry.BaseDelaySeconds);
   C.Retry.DeadlineSeconds = firstOf({F.DeadlineSeconds, File->DeadlineSeconds})
                                 .value_or(2 * C.TimeoutSeconds + 300);
-  C.MaxContinuations = firstOf({F.MaxContinuations, File->MaxContinuations}).value_or(2);
+  C.MaxContinuations =
+      firstOf({F.MaxContinuations, File->MaxContinuations}).value_or(2);
   return C;
 }
 
@@ -439,8 +482,9 @@ Expected<LLMSession> createLLMSession(LLMConfig C) {
   } else {
     return usageError("unknown provider '" + C.Provider + "'");
   }
-  // Innermost first: retry each HTTP call, guard completeness across continuations, count what
-  // reaches a provider, skip all of that on a cache hit, and log everything including hits.
+  // Innermost first: retry each HTTP call, guard completeness across
+  // continuations, count what reaches a provider, skip all of that on a cache
+  // hit, and log everything including hits.
   P = wrapRetry(std::move(P), C.Retry);
   P = wrapCompletionGuard(std::move(P), C.MaxContinuations);
   P = wrapBudget(std::move(P), C.Budget, C.Price, S.Stats);

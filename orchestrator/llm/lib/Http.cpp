@@ -1,8 +1,9 @@
 //===- Http.cpp - one JSON POST over libcurl -----------------------------===//
 //
-// Blocking POST with a size cap; libcurl makes no retries of its own (the easy interface never
-// does), so the retry wrapper is the only retry layer. Transport failures become LLMErrors whose
-// kind tells the retry wrapper whether trying again can help.
+// Blocking POST with a size cap; libcurl makes no retries of its own (the easy
+// interface never does), so the retry wrapper is the only retry layer.
+// Transport failures become LLMErrors whose kind tells the retry wrapper
+// whether trying again can help.
 //
 //===----------------------------------------------------------------------===//
 #include "semcom/LLM/Http.h"
@@ -83,9 +84,10 @@ ErrorKind kindOfCurlCode(CURLcode C) {
 
 } // namespace
 
-Expected<HttpResponse> httpPostJSON(StringRef URL,
-                                    const std::vector<std::pair<std::string, std::string>> &Headers,
-                                    StringRef Body, const HttpOptions &Opts) {
+Expected<HttpResponse>
+httpPostJSON(StringRef URL,
+             const std::vector<std::pair<std::string, std::string>> &Headers,
+             StringRef Body, const HttpOptions &Opts) {
   static std::once_flag Init;
   std::call_once(Init, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
 
@@ -107,14 +109,16 @@ Expected<HttpResponse> httpPostJSON(StringRef URL,
   curl_easy_setopt(C.H, CURLOPT_HTTPHEADER, C.List);
   curl_easy_setopt(C.H, CURLOPT_POST, 1L);
   curl_easy_setopt(C.H, CURLOPT_POSTFIELDS, Body.data());
-  curl_easy_setopt(C.H, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(Body.size()));
+  curl_easy_setopt(C.H, CURLOPT_POSTFIELDSIZE_LARGE,
+                   static_cast<curl_off_t>(Body.size()));
   curl_easy_setopt(C.H, CURLOPT_WRITEFUNCTION, onBody);
   curl_easy_setopt(C.H, CURLOPT_WRITEDATA, &T);
   curl_easy_setopt(C.H, CURLOPT_HEADERFUNCTION, onHeader);
   curl_easy_setopt(C.H, CURLOPT_HEADERDATA, &T);
   curl_easy_setopt(C.H, CURLOPT_ERRORBUFFER, ErrBuf);
   curl_easy_setopt(C.H, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(C.H, CURLOPT_TIMEOUT_MS, static_cast<long>(Opts.TimeoutSeconds * 1000));
+  curl_easy_setopt(C.H, CURLOPT_TIMEOUT_MS,
+                   static_cast<long>(Opts.TimeoutSeconds * 1000));
   curl_easy_setopt(C.H, CURLOPT_CONNECTTIMEOUT_MS,
                    static_cast<long>(Opts.ConnectTimeoutSeconds * 1000));
   curl_easy_setopt(C.H, CURLOPT_FOLLOWLOCATION, 0L);
@@ -125,12 +129,14 @@ Expected<HttpResponse> httpPostJSON(StringRef URL,
   auto Start = std::chrono::steady_clock::now();
   CURLcode Code = curl_easy_perform(C.H);
   double Seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count();
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
+          .count();
 
   if (T.Overflowed)
-    return makeLLMError(ErrorKind::TooLarge, "POST " + URL + ": response larger than " +
-                                                 Twine(Opts.MaxResponseBytes >> 20) +
-                                                 " MiB; refusing to read more");
+    return makeLLMError(ErrorKind::TooLarge,
+                        "POST " + URL + ": response larger than " +
+                            Twine(Opts.MaxResponseBytes >> 20) +
+                            " MiB; refusing to read more");
   if (Code != CURLE_OK) {
     std::string Detail = ErrBuf[0] ? ErrBuf : curl_easy_strerror(Code);
     ErrorKind Kind = kindOfCurlCode(Code);
@@ -138,7 +144,8 @@ Expected<HttpResponse> httpPostJSON(StringRef URL,
     if (Kind == ErrorKind::Resolve)
       Hint = " (check --base-url or the *_BASE_URL variable)";
     else if (Kind == ErrorKind::Timeout)
-      Hint = " (timeout " + std::to_string(static_cast<long>(Opts.TimeoutSeconds)) +
+      Hint = " (timeout " +
+             std::to_string(static_cast<long>(Opts.TimeoutSeconds)) +
              " s; raise it with --llm-timeout)";
     return makeLLMError(Kind, "POST " + URL + ": " + Detail + Hint);
   }
@@ -202,7 +209,9 @@ std::optional<double> secondsUntilHTTPDate(StringRef S) {
 
 } // namespace
 
-std::optional<double> retryDelayFromHeaders(const std::map<std::string, std::string> &H) {
+std::optional<double>
+retryDelayFromHeaders(const std::map<std::string, std::string> &H,
+                      bool RateLimited) {
   auto Get = [&](const char *Name) -> std::optional<StringRef> {
     auto It = H.find(Name);
     if (It == H.end() || It->second.empty())
@@ -218,17 +227,21 @@ std::optional<double> retryDelayFromHeaders(const std::map<std::string, std::str
     if (auto D = secondsUntilHTTPDate(*RA))
       return D;
   }
+  if (!RateLimited)
+    return std::nullopt;
   std::optional<double> Reset;
   auto Consider = [&](std::optional<double> D) {
     if (D && (!Reset || *D > *Reset))
       Reset = D;
   };
-  for (const char *Name :
-       {"anthropic-ratelimit-requests-reset", "anthropic-ratelimit-tokens-reset",
-        "anthropic-ratelimit-input-tokens-reset", "anthropic-ratelimit-output-tokens-reset"})
+  for (const char *Name : {"anthropic-ratelimit-requests-reset",
+                           "anthropic-ratelimit-tokens-reset",
+                           "anthropic-ratelimit-input-tokens-reset",
+                           "anthropic-ratelimit-output-tokens-reset"})
     if (auto S = Get(Name))
       Consider(secondsUntilRFC3339(*S));
-  for (const char *Name : {"x-ratelimit-reset-requests", "x-ratelimit-reset-tokens"})
+  for (const char *Name :
+       {"x-ratelimit-reset-requests", "x-ratelimit-reset-tokens"})
     if (auto S = Get(Name))
       Consider(parseGoDuration(*S));
   return Reset;

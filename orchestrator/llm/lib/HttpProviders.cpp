@@ -1,9 +1,10 @@
 //===- HttpProviders.cpp - Anthropic Messages and OpenAI-compatible chat -===//
 //
-// The two wire protocols nearly every model speaks: Anthropic's Messages API and OpenAI's chat
-// completions (which Ollama, llama.cpp's server and vLLM also serve). Each turns a Request into one
-// POST and the answer or error body back into a Response or an LLMError; retries, continuation and
-// caching happen in the wrappers.
+// The two wire protocols nearly every model speaks: Anthropic's Messages API
+// and OpenAI's chat completions (which Ollama, llama.cpp's server and vLLM also
+// serve). Each turns a Request into one POST and the answer or error body back
+// into a Response or an LLMError; retries, continuation and caching happen in
+// the wrappers.
 //
 //===----------------------------------------------------------------------===//
 #include "JSONUtil.h"
@@ -34,7 +35,8 @@ std::string anthropicRequestJSON(const Request &R, StringRef Model) {
       W.String("text");
       W.Key("text");
       json::str(W, R.SystemPrefix);
-      // The stable prefix is what repeats across calls; marking it lets the API cache it.
+      // The stable prefix is what repeats across calls; marking it lets the API
+      // cache it.
       W.Key("cache_control");
       W.StartObject();
       W.Key("type");
@@ -93,10 +95,12 @@ std::string clip(StringRef S, size_t Max = 300) {
   return (S.take_front(Max) + "…").str();
 }
 
-/// An LLMError for a non-2xx answer. Understands Anthropic's and OpenAI's nested
+/// An LLMError for a non-2xx answer. Understands Anthropic's and OpenAI's
+/// nested
 /// {"error":{"type","message"}}, Ollama's {"error":"text"} and vLLM's flat
 /// {"object":"error","message","type","code"}.
-Error httpStatusError(StringRef Vendor, StringRef URL, const HttpResponse &H) {
+Error httpStatusError(StringRef Vendor, StringRef URL, const HttpResponse &H,
+                      StringRef Key) {
   std::string Type, Msg;
   rapidjson::Document Doc;
   Doc.Parse(H.Body.data(), H.Body.size());
@@ -119,20 +123,34 @@ Error httpStatusError(StringRef Vendor, StringRef URL, const HttpResponse &H) {
   }
   if (Msg.empty())
     Msg = H.Body.empty() ? "(empty body)" : clip(H.Body);
-  std::string Text = (Vendor + " " + URL + " answered HTTP " + Twine(H.Status) + ": " +
-                      (Type.empty() ? "" : Type + ": ") + clip(Msg))
+  std::string Text = (Vendor + " " + URL + " answered HTTP " + Twine(H.Status) +
+                      ": " + (Type.empty() ? "" : Type + ": ") + clip(Msg))
                          .str();
   if (H.Status == 401 || H.Status == 403)
-    Text += Vendor == "Anthropic" ? " (check ANTHROPIC_API_KEY)" : " (check OPENAI_API_KEY)";
+    Text += Vendor == "Anthropic" ? " (check ANTHROPIC_API_KEY)"
+                                  : " (check OPENAI_API_KEY)";
   if (H.Status == 404)
     Text += " (check --base-url and --model)";
-  return makeLLMError(ErrorKind::Http, Text, static_cast<int>(H.Status),
-                      retryDelayFromHeaders(H.Headers));
+  // A server may echo the key back (say, in an authentication error); it must
+  // go no further.
+  Text = redactSecrets(std::move(Text), {Key.str()});
+  auto E = std::make_unique<LLMError>(
+      ErrorKind::Http, std::move(Text), static_cast<int>(H.Status),
+      retryDelayFromHeaders(H.Headers, H.Status == 429));
+  auto ShouldRetry = H.Headers.find("x-should-retry");
+  E->ServerSaidNoRetry =
+      ShouldRetry != H.Headers.end() && ShouldRetry->second == "false";
+  return Error(std::move(E));
 }
 
-Error malformed(StringRef Vendor, StringRef URL, const Twine &Why, StringRef Body) {
-  return makeLLMError(ErrorKind::Malformed, Vendor + " " + URL + " sent a malformed answer: " +
-                                                Why + " (body starts: " + clip(Body, 120) + ")");
+Error malformed(StringRef Vendor, StringRef URL, const Twine &Why,
+                StringRef Body, StringRef Key) {
+  return makeLLMError(
+      ErrorKind::Malformed,
+      redactSecrets((Vendor + " " + URL + " sent a malformed answer: " + Why +
+                     " (body starts: " + clip(Body, 120) + ")")
+                        .str(),
+                    {Key.str()}));
 }
 
 std::string header(const HttpResponse &H, const char *Name) {
@@ -153,21 +171,22 @@ public:
         {"anthropic-version", "2023-06-01"}};
     if (!Opts.ApiKey.empty())
       Headers.push_back({"x-api-key", Opts.ApiKey});
-    Expected<HttpResponse> H = httpPostJSON(URL, Headers, anthropicRequestJSON(R, Opts.Model),
-                                            Opts.Http);
+    Expected<HttpResponse> H = httpPostJSON(
+        URL, Headers, anthropicRequestJSON(R, Opts.Model), Opts.Http);
     if (!H)
       return H.takeError();
     if (H->Status < 200 || H->Status > 299)
-      return httpStatusError("Anthropic", URL, *H);
+      return httpStatusError("Anthropic", URL, *H, Opts.ApiKey);
 
     rapidjson::Document Doc;
     if (Error E = json::parse(Doc, H->Body, "response from " + URL)) {
       consumeError(std::move(E));
-      return malformed("Anthropic", URL, "not JSON", H->Body);
+      return malformed("Anthropic", URL, "not JSON", H->Body, Opts.ApiKey);
     }
     const rapidjson::Value *Content = json::member(Doc, "content");
     if (!Content || !Content->IsArray())
-      return malformed("Anthropic", URL, "no \"content\" array", H->Body);
+      return malformed("Anthropic", URL, "no \"content\" array", H->Body,
+                       Opts.ApiKey);
     Response Out;
     for (const rapidjson::Value &Block : Content->GetArray())
       if (json::getString(Block, "type") == std::optional<std::string>("text"))
@@ -183,7 +202,8 @@ public:
     else if (Stop == "refusal")
       Out.Stop = StopReason::Refusal;
     else if (Stop.empty())
-      return malformed("Anthropic", URL, "no \"stop_reason\"", H->Body);
+      return malformed("Anthropic", URL, "no \"stop_reason\"", H->Body,
+                       Opts.ApiKey);
     else
       Out.Stop = StopReason::Other;
     if (const rapidjson::Value *U = json::member(Doc, "usage")) {
@@ -215,36 +235,43 @@ public:
     std::vector<std::pair<std::string, std::string>> Headers;
     if (!Opts.ApiKey.empty())
       Headers.push_back({"Authorization", "Bearer " + Opts.ApiKey});
-    Expected<HttpResponse> H = httpPostJSON(URL, Headers, requestJSON(R), Opts.Http);
+    Expected<HttpResponse> H =
+        httpPostJSON(URL, Headers, requestJSON(R), Opts.Http);
     if (!H)
       return H.takeError();
     if (H->Status < 200 || H->Status > 299)
-      return httpStatusError("OpenAI-compatible server", URL, *H);
+      return httpStatusError("OpenAI-compatible server", URL, *H, Opts.ApiKey);
 
     rapidjson::Document Doc;
     if (Error E = json::parse(Doc, H->Body, "response from " + URL)) {
       consumeError(std::move(E));
-      return malformed("OpenAI-compatible server", URL, "not JSON", H->Body);
+      return malformed("OpenAI-compatible server", URL, "not JSON", H->Body,
+                       Opts.ApiKey);
     }
     // Some servers answer 200 with an error object.
-    if (json::member(Doc, "error") || json::getString(Doc, "object") == std::string("error")) {
+    if (json::member(Doc, "error") ||
+        json::getString(Doc, "object") == std::string("error")) {
       HttpResponse AsError = *H;
       AsError.Status = 500;
-      return httpStatusError("OpenAI-compatible server", URL, AsError);
+      return httpStatusError("OpenAI-compatible server", URL, AsError,
+                             Opts.ApiKey);
     }
     const rapidjson::Value *Choices = json::member(Doc, "choices");
     if (!Choices || !Choices->IsArray() || Choices->Empty())
-      return malformed("OpenAI-compatible server", URL, "no \"choices\"", H->Body);
+      return malformed("OpenAI-compatible server", URL, "no \"choices\"",
+                       H->Body, Opts.ApiKey);
     const rapidjson::Value &Choice = (*Choices)[0];
     const rapidjson::Value *Msg = json::member(Choice, "message");
     if (!Msg || !Msg->IsObject())
-      return malformed("OpenAI-compatible server", URL, "no \"message\" in the first choice",
-                       H->Body);
+      return malformed("OpenAI-compatible server", URL,
+                       "no \"message\" in the first choice", H->Body,
+                       Opts.ApiKey);
     Response Out;
     Out.Text = json::getString(*Msg, "content").value_or("");
     std::string Finish = json::getString(Choice, "finish_reason").value_or("");
     Out.StopRaw = Finish;
-    if (auto Refusal = json::getString(*Msg, "refusal"); Refusal && !Refusal->empty()) {
+    if (auto Refusal = json::getString(*Msg, "refusal");
+        Refusal && !Refusal->empty()) {
       Out.Stop = StopReason::Refusal;
       Out.Text = *Refusal;
     } else if (Finish == "stop" || Finish == "eos" || Finish.empty()) {
@@ -300,7 +327,11 @@ private:
       W.EndObject();
     }
     W.EndArray();
-    W.Key("max_tokens");
+    // OpenAI's own API wants max_completion_tokens (its reasoning models reject
+    // max_tokens); the local servers that copy the protocol know max_tokens.
+    W.Key(StringRef(Opts.BaseURL).contains("api.openai.com")
+              ? "max_completion_tokens"
+              : "max_tokens");
     W.Uint(R.MaxTokens);
     if (R.Temperature) {
       W.Key("temperature");

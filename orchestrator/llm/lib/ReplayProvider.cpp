@@ -1,8 +1,9 @@
 //===- ReplayProvider.cpp - answers from an earlier run's transcript -----===//
 //
-// Makes a recorded run (say, one answered by a person through the command provider) reproducible
-// under any provider setting: requests are matched by content key, independent of provider and
-// model, and a request that was never recorded is an error, never a guess.
+// Makes a recorded run (say, one answered by a person through the command
+// provider) reproducible under any provider setting: requests are matched by
+// content key, independent of provider and model, and a request that was never
+// recorded is an error, never a guess.
 //
 //===----------------------------------------------------------------------===//
 #include "Serialize.h"
@@ -31,12 +32,13 @@ public:
     std::string Key = contentKey(R);
     auto It = Answers.find(Key);
     if (It == Answers.end())
-      return makeLLMError(ErrorKind::CacheMiss, "replay: " + Path +
-                                                    " has no recorded answer for " +
-                                                    describeRequest(R) + " [key " +
-                                                    StringRef(Key).take_front(16) + "]");
+      return makeLLMError(ErrorKind::CacheMiss,
+                          "replay: " + Path + " has no recorded answer for " +
+                              describeRequest(R) + " [key " +
+                              StringRef(Key).take_front(16) + "]");
     Response Out = It->second;
     Out.LatencySeconds = 0;
+    Out.FromCache = true; // a recording, not a new model answer
     return Out;
   }
 
@@ -50,8 +52,8 @@ private:
 Expected<std::unique_ptr<Provider>> createReplayProvider(StringRef Path) {
   auto Buf = MemoryBuffer::getFile(Path);
   if (!Buf)
-    return makeLLMError(ErrorKind::Config, "replay: cannot read " + Path + ": " +
-                                               Buf.getError().message());
+    return makeLLMError(ErrorKind::Config, "replay: cannot read " + Path +
+                                               ": " + Buf.getError().message());
   std::map<std::string, Response> Answers;
   StringRef Rest = (*Buf)->getBuffer();
   unsigned LineNo = 0;

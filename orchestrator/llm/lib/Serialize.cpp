@@ -1,6 +1,7 @@
 //===- Serialize.cpp - Requests and Responses as JSON for cache and logs -===//
 //
-// Shared by the cache, transcript and replay provider so each reads what the others write.
+// Shared by the cache, transcript and replay provider so each reads what the
+// others write.
 //
 //===----------------------------------------------------------------------===//
 #include "Serialize.h"
@@ -78,8 +79,10 @@ Expected<Response> readResponse(const rapidjson::Value &V, StringRef What) {
   auto Text = json::getString(V, "text");
   auto Stop = json::getString(V, "stop_reason");
   if (!Text || !Stop || !parseStopReasonName(*Stop))
-    return makeLLMError(ErrorKind::Malformed,
-                        What + ": not a recorded response (needs \"text\" and \"stop_reason\")");
+    return makeLLMError(
+        ErrorKind::Malformed,
+        What +
+            ": not a recorded response (needs \"text\" and \"stop_reason\")");
   Response R;
   R.Text = *Text;
   R.Stop = *parseStopReasonName(*Stop);
@@ -103,12 +106,13 @@ std::string describeRequest(const Request &R) {
     if (M.Who == Message::Role::User)
       Last = M.Text;
   StringRef S = StringRef(Last).trim();
-  std::string Clipped = S.size() > 80 ? (S.take_front(80) + "…").str() : S.str();
+  std::string Clipped =
+      S.size() > 80 ? (S.take_front(80) + "…").str() : S.str();
   for (char &C : Clipped)
     if (C == '\n')
       C = ' ';
-  return "\"" + Clipped + "\" (" + std::to_string(R.Messages.size()) + " message" +
-         (R.Messages.size() == 1 ? "" : "s") + ", system " +
+  return "\"" + Clipped + "\" (" + std::to_string(R.Messages.size()) +
+         " message" + (R.Messages.size() == 1 ? "" : "s") + ", system " +
          std::to_string(R.fullSystem().size()) + " bytes, max_tokens " +
          std::to_string(R.MaxTokens) + ")";
 }

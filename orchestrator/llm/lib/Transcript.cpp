@@ -1,8 +1,8 @@
 //===- Transcript.cpp - every model call as one JSON line ---------------===//
 //
-// What was asked, what came back (or what failed), usage, request id, latency and retry history,
-// so a run can be audited and replayed (the replay provider reads these lines). Secrets are
-// redacted from each line before it is written.
+// What was asked, what came back (or what failed), usage, request id, latency
+// and retry history, so a run can be audited and replayed (the replay provider
+// reads these lines). Secrets are redacted from each line before it is written.
 //
 //===----------------------------------------------------------------------===//
 #include "Serialize.h"
@@ -16,6 +16,7 @@
 
 #include <chrono>
 #include <ctime>
+#include <mutex>
 
 using namespace llvm;
 
@@ -37,7 +38,8 @@ class TranscriptProvider : public Provider {
 public:
   TranscriptProvider(std::unique_ptr<Provider> Inner, std::string Path,
                      std::vector<std::string> Secrets)
-      : Inner(std::move(Inner)), Path(std::move(Path)), Secrets(std::move(Secrets)) {}
+      : Inner(std::move(Inner)), Path(std::move(Path)),
+        Secrets(std::move(Secrets)) {}
   StringRef kind() const override { return Inner->kind(); }
   StringRef model() const override { return Inner->model(); }
   bool supportsPrefill() const override { return Inner->supportsPrefill(); }
@@ -46,7 +48,8 @@ public:
     auto Start = std::chrono::steady_clock::now();
     Expected<Response> Resp = Inner->complete(R);
     double Seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count();
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
+            .count();
 
     rapidjson::StringBuffer Buf;
     json::Writer W(Buf);
@@ -101,6 +104,7 @@ public:
 
 private:
   void append(const std::string &Line) {
+    std::lock_guard<std::mutex> G(AppendLock);
     std::error_code EC;
     raw_fd_ostream OS(Path, EC, sys::fs::OF_Append | sys::fs::OF_Text);
     if (!EC) {
@@ -109,8 +113,8 @@ private:
       EC = OS.error();
     }
     if (EC && !Warned) {
-      WithColor::warning(errs(), "semcom") << "cannot write transcript " << Path << ": "
-                                           << EC.message() << "\n";
+      WithColor::warning(errs(), "semcom")
+          << "cannot write transcript " << Path << ": " << EC.message() << "\n";
       Warned = true;
     }
   }
@@ -119,18 +123,20 @@ private:
   std::string Path;
   std::vector<std::string> Secrets;
   bool Warned = false;
+  std::mutex AppendLock;
 };
 
 } // namespace
 
-Expected<std::unique_ptr<Provider>> wrapTranscript(std::unique_ptr<Provider> Inner,
-                                                   std::string Path,
-                                                   std::vector<std::string> Secrets) {
+Expected<std::unique_ptr<Provider>>
+wrapTranscript(std::unique_ptr<Provider> Inner, std::string Path,
+               std::vector<std::string> Secrets) {
   StringRef Parent = sys::path::parent_path(Path);
   if (!Parent.empty())
     if (std::error_code EC = sys::fs::create_directories(Parent))
       return makeLLMError(ErrorKind::Config,
-                          "cannot create the transcript folder " + Parent + ": " + EC.message());
+                          "cannot create the transcript folder " + Parent +
+                              ": " + EC.message());
   return std::make_unique<TranscriptProvider>(std::move(Inner), std::move(Path),
                                               std::move(Secrets));
 }

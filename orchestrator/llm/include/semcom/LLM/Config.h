@@ -1,8 +1,8 @@
 //===- Config.h - which model, how, and within what limits --------------===//
 //
-// Flags > environment > .semcom/config.json, resolved once into an LLMConfig from which the full
-// provider stack is built. Every subcommand that asks a model consumes the same flags with
-// consumeLLMFlags, so they behave alike.
+// Flags > environment > .semcom/config.json, resolved once into an LLMConfig
+// from which the full provider stack is built. Every subcommand that asks a
+// model consumes the same flags with consumeLLMFlags, so they behave alike.
 //
 //===----------------------------------------------------------------------===//
 #ifndef SEMCOM_LLM_CONFIG_H
@@ -21,22 +21,25 @@
 namespace semcom {
 namespace llm {
 
-/// What the user said on the command line; unset fields fall through to env and config file.
+/// What the user said on the command line; unset fields fall through to env and
+/// config file.
 struct LLMFlags {
-  std::optional<std::string> Provider, Model, BaseURL, Command, ReplayFile, CacheDir, Transcript,
-      PriceTable, ConfigFile;
+  std::optional<std::string> Provider, Model, BaseURL, Command, ReplayFile,
+      CacheDir, Transcript, PriceTable, ConfigFile;
   std::optional<uint64_t> MaxCalls, MaxTokens;
-  std::optional<double> MaxCost, TimeoutSeconds, RetryBaseSeconds, DeadlineSeconds;
+  std::optional<double> MaxCost, TimeoutSeconds, RetryBaseSeconds,
+      DeadlineSeconds;
   std::optional<unsigned> Retries, MaxContinuations;
   bool Offline = false, NoCache = false;
 };
 
-/// Removes the LLM flags it recognises from Args (both "--flag value" and "--flag=value") and
-/// records them in Flags; leaves everything else in order. A recognised flag with a missing or
-/// malformed value is an error.
+/// Removes the LLM flags it recognises from Args (both "--flag value" and
+/// "--flag=value") and records them in Flags; leaves everything else in order.
+/// A recognised flag with a missing or malformed value is an error.
 llvm::Error consumeLLMFlags(std::vector<std::string> &Args, LLMFlags &Flags);
 
-/// Help text for the flags consumeLLMFlags understands, for subcommands' --help.
+/// Help text for the flags consumeLLMFlags understands, for subcommands'
+/// --help.
 llvm::StringRef llmFlagsHelp();
 
 using GetEnvFn = std::function<std::optional<std::string>(llvm::StringRef)>;
@@ -61,9 +64,11 @@ struct LLMConfig {
   uint64_t MaxResponseBytes = 16u << 20;
 };
 
-/// Resolves Flags against the environment and the config file (Flags.ConfigFile, else
-/// SEMCOM_CONFIG, else .semcom/config.json in the current directory, which may be absent).
-llvm::Expected<LLMConfig> resolveLLMConfig(const LLMFlags &Flags, const GetEnvFn &GetEnv = processEnv);
+/// Resolves Flags against the environment and the config file
+/// (Flags.ConfigFile, else SEMCOM_CONFIG, else .semcom/config.json in the
+/// current directory, which may be absent).
+llvm::Expected<LLMConfig> resolveLLMConfig(const LLMFlags &Flags,
+                                           const GetEnvFn &GetEnv = processEnv);
 
 /// A provider with every wrapper applied, and the usage it accumulates.
 struct LLMSession {

@@ -1,7 +1,8 @@
 //===- LLMError.h - what went wrong talking to a model ------------------===//
 //
-// One error type for every provider so the retry layer can decide from the kind and HTTP status
-// alone, and callers can tell a refusal or a budget stop from a broken connection.
+// One error type for every provider so the retry layer can decide from the kind
+// and HTTP status alone, and callers can tell a refusal or a budget stop from a
+// broken connection.
 //
 //===----------------------------------------------------------------------===//
 #ifndef SEMCOM_LLM_LLMERROR_H
@@ -39,25 +40,33 @@ public:
         RetryAfterSeconds(RetryAfterSeconds) {}
 
   void log(llvm::raw_ostream &OS) const override { OS << Message; }
-  std::error_code convertToErrorCode() const override { return llvm::inconvertibleErrorCode(); }
+  std::error_code convertToErrorCode() const override {
+    return llvm::inconvertibleErrorCode();
+  }
 
-  /// Connection errors, timeouts, 408, 409, 429, 5xx and 529; nothing else.
+  /// Connection errors, timeouts, 408, 409, 429, 5xx and 529, unless the server
+  /// said not to; nothing else.
   bool isRetryable() const;
 
   ErrorKind Kind;
   std::string Message;
   int HttpStatus;
-  std::optional<double> RetryAfterSeconds; ///< from retry-after or rate-limit reset headers
+  std::optional<double>
+      RetryAfterSeconds; ///< from retry-after or rate-limit reset headers
+  bool ServerSaidNoRetry = false; ///< Anthropic's x-should-retry: false
 };
 
-inline llvm::Error makeLLMError(ErrorKind Kind, const llvm::Twine &Message, int HttpStatus = 0,
-                                std::optional<double> RetryAfter = std::nullopt) {
-  return llvm::make_error<LLMError>(Kind, Message.str(), HttpStatus, RetryAfter);
+inline llvm::Error
+makeLLMError(ErrorKind Kind, const llvm::Twine &Message, int HttpStatus = 0,
+             std::optional<double> RetryAfter = std::nullopt) {
+  return llvm::make_error<LLMError>(Kind, Message.str(), HttpStatus,
+                                    RetryAfter);
 }
 
 llvm::StringRef errorKindName(ErrorKind K);
 
-/// The kind of an LLMError inside E, or nullopt for any other error; E is left as it was.
+/// The kind of an LLMError inside E, or nullopt for any other error; E is left
+/// as it was.
 std::optional<ErrorKind> errorKindOf(llvm::Error &E);
 
 } // namespace llm

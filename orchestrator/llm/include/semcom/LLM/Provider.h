@@ -1,7 +1,8 @@
 //===- Provider.h - one interface to every language model --------------===//
 //
-// Every generation and repair step is a model round trip; this is the one shape such a round trip
-// has, so retries, caching, budgets and transcripts wrap it once instead of once per vendor.
+// Every generation and repair step is a model round trip; this is the one shape
+// such a round trip has, so retries, caching, budgets and transcripts wrap it
+// once instead of once per vendor.
 //
 //===----------------------------------------------------------------------===//
 #ifndef SEMCOM_LLM_PROVIDER_H
@@ -25,8 +26,8 @@ struct Message {
 };
 
 struct Request {
-  /// The part of the system prompt that stays the same across calls; providers that support
-  /// prompt caching mark it cacheable.
+  /// The part of the system prompt that stays the same across calls; providers
+  /// that support prompt caching mark it cacheable.
   std::string SystemPrefix;
   /// The part of the system prompt that varies per call (may be empty).
   std::string System;
@@ -69,19 +70,21 @@ struct Response {
   std::string RequestId;
   double LatencySeconds = 0;
   bool FromCache = false;
-  unsigned Continuations = 0;          ///< extra calls that continued a truncated answer
-  std::vector<std::string> RetryHistory; ///< one line per failed attempt that was retried
+  unsigned Continuations = 0; ///< extra calls that continued a truncated answer
+  std::vector<std::string>
+      RetryHistory; ///< one line per failed attempt that was retried
 };
 
 class Provider {
 public:
   virtual ~Provider();
   virtual llvm::Expected<Response> complete(const Request &R) = 0;
-  /// "anthropic", "openai", "command", "replay", or a test's own name; part of the cache key.
+  /// "anthropic", "openai", "command", "replay", or a test's own name; part of
+  /// the cache key.
   virtual llvm::StringRef kind() const = 0;
   virtual llvm::StringRef model() const = 0;
-  /// Whether an assistant message at the end of a request is continued (Anthropic prefill), which
-  /// is how a max_tokens answer is completed.
+  /// Whether an assistant message at the end of a request is continued
+  /// (Anthropic prefill), which is how a max_tokens answer is completed.
   virtual bool supportsPrefill() const { return false; }
 };
 
