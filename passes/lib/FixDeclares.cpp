@@ -143,46 +143,20 @@ PreservedAnalyses FixDeclaresPass::run(Module &M, ModuleAnalysisManager &AM) {
     if (F.isDeclaration() && !F.isIntrinsic() && !F.getName().empty())
       Decls.push_back(&F);
 
-  // 1. Misspelled names: rename to the close match, or call the function already there.
-  for (Function *&F : Decls) {
-    StringRef Name = F->getName();
-    if (Q.lookup(Name) || Q.isShim(Name) || Name == "syscall")
-      continue;
-    std::optional<std::pair<std::string, double>> S = Q.findSimilar(Name, FuzzyThreshold);
-    if (!S)
-      continue;
-    std::string Original = Name.str();
-    Function *Existing = M.getFunction(S->first);
-    Function *Target = Existing ? Existing : F;
-    if (!Existing) {
-      F->setName(S->first);
-    } else {
-      rewriteCalls(*F, *Existing, "fuzzy match");
-      F->replaceAllUsesWith(Existing);
-      F->eraseFromParent();
-      F = nullptr;
-    }
-    Remark("FuzzyMatch", Target, "fuzzy match replaced: " + Original + " -> " + S->first + " (similarity " +
-                             formatv("{0:F2}", S->second).str() + ")");
-    Changed = true;
-  }
-
-  // 2. Known names with another type: the known declaration, and every call rebuilt for it.
-  for (Function *F : Decls) {
-    if (!F)
-      continue;
+  // Known names with another type: the known declaration, and every call rebuilt for it.
+  auto FixType = [&](Function *F) {
     std::optional<KnownFunction> K = Q.lookup(F->getName());
     if (!K)
-      continue;
+      return;
     std::optional<ParsedSignature> Sig = parseSignature(K->Signature, Ctx);
     if (!Sig) {
       Ctx.diagnose(OptimizationRemarkMissed(DEBUG_TYPE, "BadSignature", F)
                    << "the signature of @" << F->getName() << " in " << K->Origin
                    << " does not parse on its own: " << K->Signature);
-      continue;
+      return;
     }
     if (Sig->Type == F->getFunctionType())
-      continue;
+      return;
     std::string OldType = typeString(F->getFunctionType());
     std::string Name = F->getName().str();
     F->setName(Name + ".semcom.old");
@@ -194,9 +168,41 @@ PreservedAnalyses FixDeclaresPass::run(Module &M, ModuleAnalysisManager &AM) {
     // Calls left as written and non-call uses (a function pointer) now refer to the new one.
     F->replaceAllUsesWith(New);
     F->eraseFromParent();
-    Remark("DeclarationReplaced", New, "declaration of @" + Name + " replaced: " + OldType + " -> " +
-                                      K->Signature + " (from " + K->Origin + ")" +
-                                      (Left ? "; " + Twine(Left) + " call(s) left as written" : ""));
+    Remark("DeclarationReplaced", New,
+           "declaration of @" + Name + " replaced: " + OldType + " -> " + K->Signature +
+               " (from " + K->Origin + ")" +
+               (Left ? "; " + Twine(Left) + " call(s) left as written" : ""));
+    Changed = true;
+  };
+
+  SmallVector<Function *, 16> Unknown;
+  for (Function *F : Decls) {
+    StringRef Name = F->getName();
+    if (Q.lookup(Name))
+      FixType(F);
+    else if (!Q.isShim(Name) && Name != "syscall")
+      Unknown.push_back(F);
+  }
+
+  // Misspelled names: rename to the close match, or call the (now fixed) function already there.
+  for (Function *F : Unknown) {
+    std::optional<std::pair<std::string, double>> S =
+        Q.findSimilar(F->getName(), FuzzyThreshold);
+    if (!S)
+      continue;
+    std::string Original = F->getName().str();
+    std::string Msg = "fuzzy match replaced: " + Original + " -> " + S->first + " (similarity " +
+                      formatv("{0:F2}", S->second).str() + ")";
+    if (Function *Existing = M.getFunction(S->first)) {
+      Remark("FuzzyMatch", Existing, Msg);
+      rewriteCalls(*F, *Existing, "fuzzy match for @" + Original);
+      F->replaceAllUsesWith(Existing);
+      F->eraseFromParent();
+    } else {
+      F->setName(S->first);
+      Remark("FuzzyMatch", F, Msg);
+      FixType(F);
+    }
     Changed = true;
   }
   return Changed ? PreservedAnalyses::none() : PreservedAnalyses::all();

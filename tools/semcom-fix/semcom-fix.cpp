@@ -85,6 +85,8 @@ struct FixDiagnosticHandler : DiagnosticHandler {
                                                            : "note";
       if (O->getRemarkName() == "FuzzyMatch")
         R.Notes.push_back(Msg);
+      if (auto *IR = dyn_cast<DiagnosticInfoIROptimization>(&DI))
+        Msg = "@" + IR->getFunction().getName().str() + ": " + Msg;
       R.add(Kind, Pass, Msg);
       return true;
     }
