@@ -97,6 +97,8 @@ unsigned rewriteCalls(Function &From, Function &To, StringRef Why) {
     }
     CallInst *New = B.CreateCall(FT, &To, Args);
     New->setCallingConv(To.getCallingConv());
+    // zeroext/signext are part of the ABI: the call carries the callee's parameter attributes.
+    New->setAttributes(Attrs);
     New->setDebugLoc(CI->getDebugLoc());
     Type *OldTy = CI->getType(), *NewTy = FT->getReturnType();
     std::string ResultNote;

@@ -21,6 +21,7 @@
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <algorithm>
 #include <map>
 #include <mutex>
 
@@ -105,8 +106,21 @@ double nameSimilarity(StringRef A, StringRef B) {
   size_t Longest = std::max(FA.size(), FB.size());
   if (Longest == 0)
     return 1.0;
-  unsigned D = StringRef(FA).edit_distance(FB, /*AllowReplacements=*/true);
-  return 1.0 - double(D) / double(Longest);
+  // Optimal string alignment distance: a swap of two neighbours (`ds_psuh`) is one typo.
+  size_t N = FA.size(), M = FB.size();
+  std::vector<std::vector<unsigned>> D(N + 1, std::vector<unsigned>(M + 1));
+  for (size_t I = 0; I <= N; ++I)
+    D[I][0] = I;
+  for (size_t J = 0; J <= M; ++J)
+    D[0][J] = J;
+  for (size_t I = 1; I <= N; ++I)
+    for (size_t J = 1; J <= M; ++J) {
+      unsigned Cost = FA[I - 1] == FB[J - 1] ? 0 : 1;
+      D[I][J] = std::min({D[I - 1][J] + 1, D[I][J - 1] + 1, D[I - 1][J - 1] + Cost});
+      if (I > 1 && J > 1 && FA[I - 1] == FB[J - 2] && FA[I - 2] == FB[J - 1])
+        D[I][J] = std::min(D[I][J], D[I - 2][J - 2] + 1);
+    }
+  return 1.0 - double(D[N][M]) / double(Longest);
 }
 
 std::optional<std::pair<std::string, double>> ManifestQuery::findSimilar(StringRef Name,
