@@ -5,7 +5,7 @@
 ; RUN: %opt -load-pass-plugin=%plugin -semcom-manifest=%S/Inputs/forth.manifest \
 ; RUN:   -passes=semcom-fix-declares -pass-remarks=semcom -S %s -o - 2>%t.err | FileCheck %s
 ; RUN: FileCheck --check-prefix=REMARK %s < %t.err
-; RUN: semcom-fix %s -m %S/Inputs/forth.manifest -o - 2>/dev/null | FileCheck --check-prefix=NOTE %s
+; RUN: semcom-fix %s -m %S/Inputs/forth.manifest -o - 2>/dev/null | FileCheck --check-prefix=TEXT %s
 
 declare void @ds_psuh(i64)
 declare i64 @dsPop()
@@ -30,4 +30,4 @@ define i64 @main_loop() {
 }
 ; REMARK-DAG: fuzzy match replaced: ds_psuh -> ds_push
 ; REMARK-DAG: fuzzy match replaced: dsPop -> ds_pop (similarity 1.00)
-; NOTE: ; NOTE: fuzzy match replaced: ds_psuh -> ds_push
+; TEXT: ; NOTE: fuzzy match replaced: ds_psuh -> ds_push
