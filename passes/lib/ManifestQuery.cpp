@@ -173,8 +173,8 @@ ManifestAnalysis::Result ManifestAnalysis::run(Module &M, ModuleAnalysisManager 
     return {*Q};
   M.getContext().diagnose(SemcomDiagnostic(
       Twine("semcom: manifest '") + Path + "' not loaded: " + toString(Q.takeError()) +
-          "; using the runtime table only",
-      DS_Warning));
+          "",
+      DS_Error));
   return {cantFail(ManifestQuery::getShared(""))};
 }
 
