@@ -405,6 +405,7 @@ struct ByteCountFixer {
           uint64_t Max = 0;
           for (const TypedConst &E : Elts)
             Max = std::max(Max, E.Bytes);
+          unsigned Padded = 0;
           for (TypedConst &E : Elts)
             if (E.Bytes < Max) {
               std::string Pad;
@@ -414,9 +415,12 @@ struct ByteCountFixer {
               E.Type = "[" + std::to_string(Max) + " x i8]";
               E.Bytes = Max;
               E.Changed = AnyChanged = true;
-              Msgs.push_back("padded a string of a string table with NULs to " +
-                             std::to_string(Max) + " bytes");
+              ++Padded;
             }
+          if (Padded)
+            Msgs.push_back("padded " + std::to_string(Padded) +
+                           " string(s) of a string table with NULs to " + std::to_string(Max) +
+                           " bytes");
         }
         bool Same = all_of(Elts, [&](const TypedConst &E) { return E.Type == Elts[0].Type; });
         std::string NewType =
