@@ -149,7 +149,12 @@ std::optional<std::pair<std::string, double>> ManifestQuery::findSimilar(StringR
 std::optional<ParsedSignature> parseSignature(StringRef Signature, LLVMContext &Ctx) {
   SMDiagnostic Err;
   std::string Text = "declare " + Signature.str() + "\n";
+  // clang's contexts discard value names, and LLParser then rejects named parameters; the names
+  // are what pairs a pointer with its length, so keep them for this parse.
+  bool Discard = Ctx.shouldDiscardValueNames();
+  Ctx.setDiscardValueNames(false);
   std::unique_ptr<Module> Scratch = parseAssemblyString(Text, Err, Ctx);
+  Ctx.setDiscardValueNames(Discard);
   if (!Scratch)
     return std::nullopt;
   for (Function &F : *Scratch) {
