@@ -48,3 +48,9 @@ define void @greet(ptr %b) {
 ; REMARK: length 14 passed to @memcpy runs past the end of @buf (8 bytes); clamped to 8
 ; REMARK: length 6 passed to @sys_write includes the trailing \00 of @cstr
 ; REMARK-NOT: passed to
+
+; Running the pipeline twice changes nothing the second time.
+; RUN: %opt -load-pass-plugin=%plugin -semcom-manifest=%S/Inputs/forth.manifest \
+; RUN:   -passes=semcom-fixup -S < %s -o %t.once.ll
+; RUN: %opt -load-pass-plugin=%plugin -semcom-manifest=%S/Inputs/forth.manifest \
+; RUN:   -passes=semcom-fixup -S < %t.once.ll | diff %t.once.ll -

@@ -22,3 +22,9 @@ define i64 @use(ptr %t, ptr %k) {
 ; REMARK: 1 extra trailing argument(s) dropped
 ; REMARK: call to @ht_get passes 2 argument(s) but the manifest's signature needs 3; a missing argument cannot be invented
 ; REMARK: 1 call(s) left as written
+
+; Running the pipeline twice changes nothing the second time.
+; RUN: %opt -load-pass-plugin=%plugin -semcom-manifest=%S/Inputs/forth.manifest \
+; RUN:   -passes=semcom-fixup -S < %s -o %t.once.ll
+; RUN: %opt -load-pass-plugin=%plugin -semcom-manifest=%S/Inputs/forth.manifest \
+; RUN:   -passes=semcom-fixup -S < %t.once.ll | diff %t.once.ll -

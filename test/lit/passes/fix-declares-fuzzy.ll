@@ -31,3 +31,9 @@ define i64 @main_loop() {
 ; REMARK-DAG: fuzzy match replaced: ds_psuh -> ds_push
 ; REMARK-DAG: fuzzy match replaced: dsPop -> ds_pop (similarity 1.00)
 ; TEXT: ; NOTE: fuzzy match replaced: ds_psuh -> ds_push
+
+; Running the pipeline twice changes nothing the second time.
+; RUN: %opt -load-pass-plugin=%plugin -semcom-manifest=%S/Inputs/forth.manifest \
+; RUN:   -passes=semcom-fixup -S < %s -o %t.once.ll
+; RUN: %opt -load-pass-plugin=%plugin -semcom-manifest=%S/Inputs/forth.manifest \
+; RUN:   -passes=semcom-fixup -S < %t.once.ll | diff %t.once.ll -

@@ -22,3 +22,9 @@ define i64 @step(i64 %x) {
 ; CHECK-DAG: declare i64 @ds_pop()
 ; REMARK-DAG: @ds_push returns void, uses of the result now see zero
 ; REMARK-DAG: declaration of @ds_pop replaced: void () -> i64 @ds_pop() (from forth_stack.ll)
+
+; Running the pipeline twice changes nothing the second time.
+; RUN: %opt -load-pass-plugin=%plugin -semcom-manifest=%S/Inputs/forth.manifest \
+; RUN:   -passes=semcom-fixup -S < %s -o %t.once.ll
+; RUN: %opt -load-pass-plugin=%plugin -semcom-manifest=%S/Inputs/forth.manifest \
+; RUN:   -passes=semcom-fixup -S < %t.once.ll | diff %t.once.ll -

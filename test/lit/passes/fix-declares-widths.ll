@@ -27,3 +27,9 @@ define i64 @io(i32 %fd, i64 %keyaddr, i8 %ch) {
   %p = call i64 @print_line(i32 %fd, ptr null, i32 3)
   ret i64 %b
 }
+
+; Running the pipeline twice changes nothing the second time.
+; RUN: %opt -load-pass-plugin=%plugin -semcom-manifest=%S/Inputs/forth.manifest \
+; RUN:   -passes=semcom-fixup -S < %s -o %t.once.ll
+; RUN: %opt -load-pass-plugin=%plugin -semcom-manifest=%S/Inputs/forth.manifest \
+; RUN:   -passes=semcom-fixup -S < %t.once.ll | diff %t.once.ll -
