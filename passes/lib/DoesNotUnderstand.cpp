@@ -51,7 +51,7 @@ DoesNotUnderstandAnalysis::Result DoesNotUnderstandAnalysis::run(Module &M,
   for (Function &F : M) {
     if (!F.isDeclaration() || F.isIntrinsic() || F.getName().starts_with("llvm."))
       continue;
-    if (Q.lookup(F.getName()) || Q.isShim(F.getName()))
+    if (Q.lookup(F.getName()) || Q.isShim(F.getName()) || !Q.contradictions(F.getName()).empty())
       continue;
     Missing.push_back({F.getName().str(), declareLine(F)});
   }

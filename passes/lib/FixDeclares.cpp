@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "semcom/Fixup/FixDeclares.h"
+#include "semcom/Fixup/Diagnostics.h"
 #include "semcom/Fixup/ManifestQuery.h"
 #include "semcom/Fixup/ValueConversion.h"
 
@@ -180,6 +181,14 @@ PreservedAnalyses FixDeclaresPass::run(Module &M, ModuleAnalysisManager &AM) {
   SmallVector<Function *, 16> Unknown;
   for (Function *F : Decls) {
     StringRef Name = F->getName();
+    if (ArrayRef<std::string> Defs = Q.contradictions(Name); !Defs.empty()) {
+      // Picking one would be a guess: the manifest has to be fixed first.
+      Ctx.diagnose(SemcomDiagnostic("semcom-fix-declares: the manifest disagrees with itself about @" +
+                                        Name + " (" + join(Defs, "; ") +
+                                        "); its declaration is left as written",
+                                    DS_Error));
+      continue;
+    }
     if (Q.lookup(Name))
       FixType(F);
     else if (!Q.isShim(Name) && Name != "syscall")

@@ -40,7 +40,30 @@ namespace semcom {
 namespace fixup {
 
 ManifestQuery::ManifestQuery() = default;
-ManifestQuery::ManifestQuery(std::unique_ptr<manifest::Manifest> M) : M(std::move(M)) {}
+ManifestQuery::ManifestQuery(std::unique_ptr<manifest::Manifest> Man) : M(std::move(Man)) {
+#ifdef SEMCOM_HAVE_MANIFEST
+  if (!M)
+    return;
+  for (const manifest::Conflict &C : M->conflicts()) {
+    std::vector<std::string> Seen;
+    bool Differ = false;
+    for (const manifest::Entry &E : M->entries())
+      if (E.Name == C.Name && E.Vis == manifest::Visibility::Public && !E.IsDeclaration) {
+        Differ |= !Seen.empty() && E.Signature != Seen.front().substr(Seen.front().find(": ") + 2);
+        Seen.push_back(E.File + ": " + E.Signature);
+      }
+    if (Differ)
+      Contradictions[C.Name] = std::move(Seen);
+  }
+#endif
+}
+
+ArrayRef<std::string> ManifestQuery::contradictions(StringRef Name) const {
+  auto It = Contradictions.find(Name);
+  if (It == Contradictions.end())
+    return {};
+  return It->second;
+}
 ManifestQuery::~ManifestQuery() = default;
 
 Expected<std::shared_ptr<const ManifestQuery>> ManifestQuery::getShared(StringRef Path) {
@@ -71,7 +94,7 @@ Expected<std::shared_ptr<const ManifestQuery>> ManifestQuery::getShared(StringRe
 
 std::optional<KnownFunction> ManifestQuery::lookup(StringRef Name) const {
 #ifdef SEMCOM_HAVE_MANIFEST
-  if (M)
+  if (M && !Contradictions.count(Name))
     if (const manifest::Entry *E = M->lookup(Name))
       if (E->Vis == manifest::Visibility::Public)
         return KnownFunction{E->Name, E->Signature, E->File};

@@ -26,5 +26,8 @@ find "$root/test/lit/passes" -name '*.ll' -o -name '*.ll.txt' | while read -r f;
   cp "$f" "$out/corpus/seed-$(basename "$f")"
 done
 echo "fuzz: running for ${secs}s"
-"$out/fixup-fuzzer" "$out/corpus" -max_total_time="$secs" -jobs="$jobs" -workers="$jobs" \
+parallel=()
+[ "$jobs" -gt 1 ] && parallel=(-jobs="$jobs" -workers="$jobs")
+cd "$out" # libFuzzer writes its logs into the working directory
+"$out/fixup-fuzzer" "$out/corpus" -max_total_time="$secs" "${parallel[@]}" \
   -artifact_prefix="$out/artifacts/" -max_len=65536 -print_final_stats=1 -timeout=10 -rss_limit_mb=4096

@@ -61,11 +61,16 @@ public:
   /// The known name closest to Name, if its similarity is at least Threshold.
   std::optional<std::pair<std::string, double>> findSimilar(llvm::StringRef Name,
                                                             double Threshold) const;
+  /// "file: signature" of each public definition when the manifest disagrees with itself about
+  /// Name (two modules define it with different signatures); empty otherwise. lookup() does not
+  /// answer for such a name.
+  llvm::ArrayRef<std::string> contradictions(llvm::StringRef Name) const;
   bool hasManifest() const { return M != nullptr; }
   const manifest::Manifest *manifest() const { return M.get(); }
 
 private:
   std::unique_ptr<manifest::Manifest> M;
+  llvm::StringMap<std::vector<std::string>> Contradictions;
 };
 
 /// Parses `Signature` (manifest style) in Ctx; nullopt if it does not parse on its own (a named
