@@ -771,6 +771,83 @@ std::optional<std::string> undefinedName(StringRef Msg) {
   return Msg.trim('"').str();
 }
 
+
+//===-- inline asm constraint strings -------------------------------------===//
+
+/// The bytes of a string literal's body as LLParser decodes them.
+std::string decodeLiteral(StringRef Body) {
+  std::string Out;
+  for (size_t I = 0; I < Body.size();) {
+    if (Body[I] == '\\' && I + 1 < Body.size() && Body[I + 1] == '\\') {
+      Out += '\\';
+      I += 2;
+    } else if (Body[I] == '\\' && I + 2 < Body.size() && isHexDigit(Body[I + 1]) &&
+               isHexDigit(Body[I + 2])) {
+      Out += char(hexFromNibbles(Body[I + 1], Body[I + 2]));
+      I += 3;
+    } else {
+      Out += Body[I++];
+    }
+  }
+  return Out;
+}
+
+/// LLVM 19's InlineAsm::ConstraintInfo::Parse trusts the lengths that `@N` and `^` announce and
+/// reads past the end of the constraint string when they lie (found by the fuzzer). The parser
+/// must never see such a string, so this returns what is wrong with one, or "".
+std::string constraintProblem(StringRef Constraints) {
+  SmallVector<StringRef, 8> Items;
+  Constraints.split(Items, ',');
+  for (StringRef Item : Items) {
+    for (size_t I = 0; I < Item.size(); ++I) {
+      char C = Item[I];
+      if (C == '{') {
+        size_t E = Item.find('}', I);
+        if (E == StringRef::npos)
+          break;
+        I = E;
+      } else if (C == '@') {
+        if (I + 1 >= Item.size() || !isDigit(Item[I + 1]) || Item[I + 1] == '0' ||
+            I + 2 + unsigned(Item[I + 1] - '0') > Item.size())
+          return ("'@' in constraint '" + Item + "' must be followed by a digit N and N letters")
+              .str();
+        I += 1 + (Item[I + 1] - '0');
+      } else if (C == '^') {
+        if (I + 3 > Item.size())
+          return ("'^' in constraint '" + Item + "' must be followed by two letters").str();
+        I += 2;
+      }
+    }
+  }
+  return "";
+}
+
+/// The first inline asm constraint string the parser must not see: (line index, column, message).
+/// Works on the whole text: a string literal may span lines.
+std::optional<std::tuple<size_t, size_t, std::string>> findBadAsmConstraint(StringRef T) {
+  size_t Pos = 0;
+  while ((Pos = T.find("asm ", Pos)) != StringRef::npos) {
+    size_t Q1 = T.find('"', Pos);
+    size_t Q2 = Q1 == StringRef::npos ? Q1 : T.find('"', Q1 + 1);
+    size_t Q3 = Q2 == StringRef::npos ? Q2 : T.find('"', Q2 + 1);
+    if (Q3 == StringRef::npos)
+      break;
+    Pos += 4;
+    if (T.slice(Q2 + 1, Q3).trim() != ",")
+      continue;
+    size_t Q4 = T.find('"', Q3 + 1);
+    StringRef Body = T.slice(Q3 + 1, Q4 == StringRef::npos ? T.size() : Q4);
+    std::string Problem = constraintProblem(decodeLiteral(Body));
+    if (!Problem.empty()) {
+      size_t LineStart = T.rfind('\n', Q3);
+      size_t Line = T.take_front(Q3).count('\n');
+      size_t Col = LineStart == StringRef::npos ? Q3 + 1 : Q3 - LineStart;
+      return std::make_tuple(Line, Col, "malformed inline asm constraint string: " + Problem);
+    }
+    Pos = Q4 == StringRef::npos ? T.size() : Q4;
+  }
+  return std::nullopt;
+}
 } // namespace
 
 size_t countLiteralBytes(StringRef Body) {
@@ -824,6 +901,9 @@ Expected<RepairResult> parseWithRepair(StringRef Text, LLVMContext &Ctx,
   unsigned ErrIdx = 0;
   for (unsigned Iter = 0; Iter < std::max(1u, Opts.MaxIterations); ++Iter) {
     std::string Joined = L.join();
+    if (auto Bad = findBadAsmConstraint(Joined))
+      return make_error<ParseFailure>(Opts.FileName, L.origOf(std::get<0>(*Bad)),
+                                      std::get<1>(*Bad) + 1, std::get<2>(*Bad), std::move(Notes));
     Err = SMDiagnostic();
     std::unique_ptr<Module> M = parseAssemblyString(Joined, Err, Ctx);
     if (M) {

@@ -178,3 +178,19 @@ TEST_CASE("bad input: junk, binary, empty, huge nesting never crash or hang", "[
   // An empty body gets its brace but still has no instruction: the parser's error stands.
   CHECK_FALSE(parses("define i64 @f() {\n"));
 }
+
+TEST_CASE("inline asm constraints that make LLVM 19 read past their end are refused", "[preparse]") {
+  LLVMContext Ctx;
+  Expected<RepairResult> Bad = parseWithRepair(
+      "define void @f() {\n  call void asm \"\", \"{a}@wordory}\"()\n  ret void\n}\n", Ctx);
+  REQUIRE_FALSE(bool(Bad));
+  CHECK(errorText(Bad.takeError()).find("malformed inline asm constraint") != std::string::npos);
+  // `@N` with N letters and `^` with two are left to the parser (which may reject them for
+  // other reasons); ordinary constraints parse.
+  Expected<RepairResult> Fine =
+      parseWithRepair("define void @f() {\n  call void asm \"\", \"=@3abc,^Wa\"()\n  ret void\n}\n", Ctx);
+  if (!Fine)
+    CHECK(errorText(Fine.takeError()).find("malformed inline asm") == std::string::npos);
+  CHECK(parses("define i64 @f() {\n  %r = call i64 asm \"syscall\", \"={rax},{rax},~{rcx}\"(i64 1)\n"
+               "  ret i64 %r\n}\n"));
+}
