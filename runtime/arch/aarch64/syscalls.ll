@@ -1,0 +1,163 @@
+;===- runtime/arch/aarch64/syscalls.ll - Linux system calls for aarch64 -------===;
+; Typed sys_* wrappers over the raw syscall instruction. Generated code calls these names instead of
+; inventing syscall numbers, which differ per architecture. Each returns the kernel's result as is:
+; a value >= 0, or a negative errno (-4095..-1). sys_exit and sys_exit_group never return.
+;
+; Calling convention of the kernel on aarch64: number in x8; arguments in x0..x5; result in x0.
+; Every wrapper also clobbers memory, since the kernel may read or write any buffer passed to it.
+
+target triple = "aarch64-unknown-linux-gnu"
+
+define i64 @sys_read(i64 %fd, ptr %buf, i64 %count) #0 {
+  %r = call i64 asm sideeffect "svc #0", "={x0},{x8},{x0},{x1},{x2},~{memory}"(i64 63, i64 %fd, ptr %buf, i64 %count)
+  ret i64 %r
+}
+
+define i64 @sys_write(i64 %fd, ptr %buf, i64 %count) #0 {
+  %r = call i64 asm sideeffect "svc #0", "={x0},{x8},{x0},{x1},{x2},~{memory}"(i64 64, i64 %fd, ptr %buf, i64 %count)
+  ret i64 %r
+}
+
+define i64 @sys_openat(i64 %dirfd, ptr %path, i64 %flags, i64 %mode) #0 {
+  %r = call i64 asm sideeffect "svc #0", "={x0},{x8},{x0},{x1},{x2},{x3},~{memory}"(i64 56, i64 %dirfd, ptr %path, i64 %flags, i64 %mode)
+  ret i64 %r
+}
+
+; openat(AT_FDCWD, path, flags, mode): this architecture has no open
+define i64 @sys_open(ptr %path, i64 %flags, i64 %mode) #0 {
+  %r = call i64 asm sideeffect "svc #0", "={x0},{x8},{x0},{x1},{x2},{x3},~{memory}"(i64 56, i64 -100, ptr %path, i64 %flags, i64 %mode)
+  ret i64 %r
+}
+
+define i64 @sys_close(i64 %fd) #0 {
+  %r = call i64 asm sideeffect "svc #0", "={x0},{x8},{x0},~{memory}"(i64 57, i64 %fd)
+  ret i64 %r
+}
+
+define i64 @sys_lseek(i64 %fd, i64 %offset, i64 %whence) #0 {
+  %r = call i64 asm sideeffect "svc #0", "={x0},{x8},{x0},{x1},{x2},~{memory}"(i64 62, i64 %fd, i64 %offset, i64 %whence)
+  ret i64 %r
+}
+
+define i64 @sys_mmap(ptr %addr, i64 %length, i64 %prot, i64 %flags, i64 %fd, i64 %offset) #0 {
+  %r = call i64 asm sideeffect "svc #0", "={x0},{x8},{x0},{x1},{x2},{x3},{x4},{x5},~{memory}"(i64 222, ptr %addr, i64 %length, i64 %prot, i64 %flags, i64 %fd, i64 %offset)
+  ret i64 %r
+}
+
+define i64 @sys_munmap(ptr %addr, i64 %length) #0 {
+  %r = call i64 asm sideeffect "svc #0", "={x0},{x8},{x0},{x1},~{memory}"(i64 215, ptr %addr, i64 %length)
+  ret i64 %r
+}
+
+define void @sys_exit(i64 %status) #1 {
+  %r = call i64 asm sideeffect "svc #0", "={x0},{x8},{x0},~{memory}"(i64 93, i64 %status)
+  unreachable
+}
+
+define void @sys_exit_group(i64 %status) #1 {
+  %r = call i64 asm sideeffect "svc #0", "={x0},{x8},{x0},~{memory}"(i64 94, i64 %status)
+  unreachable
+}
+
+define i64 @sys_socket(i64 %domain, i64 %type, i64 %protocol) #0 {
+  %r = call i64 asm sideeffect "svc #0", "={x0},{x8},{x0},{x1},{x2},~{memory}"(i64 198, i64 %domain, i64 %type, i64 %protocol)
+  ret i64 %r
+}
+
+define i64 @sys_setsockopt(i64 %fd, i64 %level, i64 %optname, ptr %optval, i64 %optlen) #0 {
+  %r = call i64 asm sideeffect "svc #0", "={x0},{x8},{x0},{x1},{x2},{x3},{x4},~{memory}"(i64 208, i64 %fd, i64 %level, i64 %optname, ptr %optval, i64 %optlen)
+  ret i64 %r
+}
+
+define i64 @sys_bind(i64 %fd, ptr %addr, i64 %addrlen) #0 {
+  %r = call i64 asm sideeffect "svc #0", "={x0},{x8},{x0},{x1},{x2},~{memory}"(i64 200, i64 %fd, ptr %addr, i64 %addrlen)
+  ret i64 %r
+}
+
+define i64 @sys_listen(i64 %fd, i64 %backlog) #0 {
+  %r = call i64 asm sideeffect "svc #0", "={x0},{x8},{x0},{x1},~{memory}"(i64 201, i64 %fd, i64 %backlog)
+  ret i64 %r
+}
+
+define i64 @sys_accept(i64 %fd, ptr %addr, ptr %addrlen) #0 {
+  %r = call i64 asm sideeffect "svc #0", "={x0},{x8},{x0},{x1},{x2},~{memory}"(i64 202, i64 %fd, ptr %addr, ptr %addrlen)
+  ret i64 %r
+}
+
+define i64 @sys_accept4(i64 %fd, ptr %addr, ptr %addrlen, i64 %flags) #0 {
+  %r = call i64 asm sideeffect "svc #0", "={x0},{x8},{x0},{x1},{x2},{x3},~{memory}"(i64 242, i64 %fd, ptr %addr, ptr %addrlen, i64 %flags)
+  ret i64 %r
+}
+
+define i64 @sys_connect(i64 %fd, ptr %addr, i64 %addrlen) #0 {
+  %r = call i64 asm sideeffect "svc #0", "={x0},{x8},{x0},{x1},{x2},~{memory}"(i64 203, i64 %fd, ptr %addr, i64 %addrlen)
+  ret i64 %r
+}
+
+define i64 @sys_shutdown(i64 %fd, i64 %how) #0 {
+  %r = call i64 asm sideeffect "svc #0", "={x0},{x8},{x0},{x1},~{memory}"(i64 210, i64 %fd, i64 %how)
+  ret i64 %r
+}
+
+define i64 @sys_getpid() #0 {
+  %r = call i64 asm sideeffect "svc #0", "={x0},{x8},~{memory}"(i64 172)
+  ret i64 %r
+}
+
+define i64 @sys_clock_gettime(i64 %clockid, ptr %ts) #0 {
+  %r = call i64 asm sideeffect "svc #0", "={x0},{x8},{x0},{x1},~{memory}"(i64 113, i64 %clockid, ptr %ts)
+  ret i64 %r
+}
+
+define i64 @sys_nanosleep(ptr %req, ptr %rem) #0 {
+  %r = call i64 asm sideeffect "svc #0", "={x0},{x8},{x0},{x1},~{memory}"(i64 101, ptr %req, ptr %rem)
+  ret i64 %r
+}
+
+define i64 @sys_getrandom(ptr %buf, i64 %count, i64 %flags) #0 {
+  %r = call i64 asm sideeffect "svc #0", "={x0},{x8},{x0},{x1},{x2},~{memory}"(i64 278, ptr %buf, i64 %count, i64 %flags)
+  ret i64 %r
+}
+
+; act/oldact point at the kernel's struct sigaction { handler, flags, restorer, mask } (32 bytes);
+; sigsetsize is 8.
+define i64 @sys_rt_sigaction(i64 %signum, ptr %act, ptr %oldact, i64 %sigsetsize) #0 {
+  %r = call i64 asm sideeffect "svc #0", "={x0},{x8},{x0},{x1},{x2},{x3},~{memory}"(i64 134, i64 %signum, ptr %act, ptr %oldact, i64 %sigsetsize)
+  ret i64 %r
+}
+
+define i64 @sys_epoll_create1(i64 %flags) #0 {
+  %r = call i64 asm sideeffect "svc #0", "={x0},{x8},{x0},~{memory}"(i64 20, i64 %flags)
+  ret i64 %r
+}
+
+define i64 @sys_epoll_ctl(i64 %epfd, i64 %op, i64 %fd, ptr %event) #0 {
+  %r = call i64 asm sideeffect "svc #0", "={x0},{x8},{x0},{x1},{x2},{x3},~{memory}"(i64 21, i64 %epfd, i64 %op, i64 %fd, ptr %event)
+  ret i64 %r
+}
+
+; epoll_pwait with no signal mask: this architecture has no epoll_wait
+define i64 @sys_epoll_wait(i64 %epfd, ptr %events, i64 %maxevents, i64 %timeout) #0 {
+  %r = call i64 asm sideeffect "svc #0", "={x0},{x8},{x0},{x1},{x2},{x3},{x4},{x5},~{memory}"(i64 22, i64 %epfd, ptr %events, i64 %maxevents, i64 %timeout, ptr null, i64 8)
+  ret i64 %r
+}
+
+define i64 @sys_epoll_pwait(i64 %epfd, ptr %events, i64 %maxevents, i64 %timeout, ptr %sigmask, i64 %sigsetsize) #0 {
+  %r = call i64 asm sideeffect "svc #0", "={x0},{x8},{x0},{x1},{x2},{x3},{x4},{x5},~{memory}"(i64 22, i64 %epfd, ptr %events, i64 %maxevents, i64 %timeout, ptr %sigmask, i64 %sigsetsize)
+  ret i64 %r
+}
+attributes #0 = { nounwind }
+attributes #1 = { noreturn nounwind }
+
+; sendto(fd, buf, len, flags, addr, addrlen). Servers pass MSG_NOSIGNAL (0x4000) so a peer that
+; went away yields -EPIPE instead of a SIGPIPE that would kill the process (no libc to ignore it).
+define i64 @sys_sendto(i64 %fd, ptr %buf, i64 %len, i64 %flags, ptr %addr, i64 %addrlen) #0 {
+  %r = call i64 asm sideeffect "svc #0", "={x0},{x8},{x0},{x1},{x2},{x3},{x4},{x5},~{memory}"(i64 206, i64 %fd, ptr %buf, i64 %len, i64 %flags, ptr %addr, i64 %addrlen)
+  ret i64 %r
+}
+
+; struct epoll_event as this kernel lays it out: naturally aligned on aarch64, { u32 events; u64
+; data } in 16 bytes with data at offset 8. Target-independent code (runtime/http_server.ll) reads
+; these instead of assuming a layout.
+@SYS_EPOLL_EVENT_SIZE = constant i64 16
+@SYS_EPOLL_EVENT_DATA_OFFSET = constant i64 8
