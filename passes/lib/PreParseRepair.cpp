@@ -763,6 +763,63 @@ bool inferDeclare(Lines &L, StringRef Name, size_t Idx, std::vector<RepairNote> 
   return true;
 }
 
+/// The @name a `define`/`declare` line introduces, or a global's `@name =`.
+std::optional<std::string> definedName(StringRef T) {
+  T = T.ltrim();
+  StringRef W = firstWord(T);
+  size_t At;
+  if (W == "define" || W == "declare") {
+    At = T.find('@');
+    if (At == StringRef::npos)
+      return std::nullopt;
+  } else if (T.starts_with("@")) {
+    At = 0;
+  } else {
+    return std::nullopt;
+  }
+  StringRef Rest = T.substr(At + 1);
+  if (Rest.starts_with("\""))
+    return Rest.drop_front().take_until([](char C) { return C == '"'; }).str();
+  return Rest.take_while([](char C) { return isAlnum(C) || StringRef("$._-").contains(C); }).str();
+}
+
+/// Adds declares for every function called but neither declared nor defined, in one pass, so a
+/// module calling forty helpers it never wrote needs one re-parse, not forty.
+bool inferAllUndeclared(Lines &L, std::vector<RepairNote> &Notes) {
+  StringSet<> Known;
+  for (const std::string &T : L.Text)
+    if (std::optional<std::string> N = definedName(T))
+      Known.insert(*N);
+  bool Changed = false;
+  size_t Original = L.Text.size(); // declares are appended; do not scan them
+  for (size_t I = 0; I < Original; ++I) {
+    StringRef T = L.Text[I];
+    size_t Pos = 0;
+    while ((Pos = T.find('@', Pos)) != StringRef::npos) {
+      StringRef Rest = T.substr(Pos + 1);
+      std::string Name;
+      if (Rest.starts_with("\""))
+        Name = Rest.drop_front().take_until([](char C) { return C == '"'; }).str();
+      else
+        Name = Rest.take_while([](char C) { return isAlnum(C) || StringRef("$._-").contains(C); }).str();
+      ++Pos;
+      if (Name.empty() || Known.count(Name))
+        continue;
+      StringRef Before = T.take_front(Pos - 1);
+      if (!Before.contains("call ") && !Before.contains("invoke "))
+        continue;
+      size_t After = Pos + (Rest.starts_with("\"") ? Name.size() + 2 : Name.size());
+      if (After >= T.size() || T[After] != '(')
+        continue;
+      if (inferDeclare(L, Name, I, Notes)) {
+        Known.insert(Name);
+        Changed = true;
+      }
+    }
+  }
+  return Changed;
+}
+
 /// The name in "use of undefined value '@name'".
 std::optional<std::string> undefinedName(StringRef Msg) {
   if (!Msg.consume_front("use of undefined value '@"))
@@ -915,9 +972,12 @@ Expected<RepairResult> parseWithRepair(StringRef Text, LLVMContext &Ctx,
     ErrIdx = Err.getLineNo() > 0 ? Err.getLineNo() - 1 : 0;
     StringRef Msg = Err.getMessage();
     // Repairs keyed by the diagnostic first, then the cheap text passes once each.
-    if (std::optional<std::string> Name = undefinedName(Msg))
-      if (inferDeclare(L, *Name, ErrIdx, Notes))
+    if (std::optional<std::string> Name = undefinedName(Msg)) {
+      bool One = inferDeclare(L, *Name, ErrIdx, Notes);
+      bool Rest = inferAllUndeclared(L, Notes);
+      if (One || Rest)
         continue;
+    }
     if (Msg.contains("invalid redefinition of function") && removeDuplicates(L, Notes))
       continue;
     if ((Msg.contains("type mismatch") || Msg.contains("initializer") ||

@@ -194,3 +194,17 @@ TEST_CASE("inline asm constraints that make LLVM 19 read past their end are refu
   CHECK(parses("define i64 @f() {\n  %r = call i64 asm \"syscall\", \"={rax},{rax},~{rcx}\"(i64 1)\n"
                "  ret i64 %r\n}\n"));
 }
+
+TEST_CASE("forty undeclared helpers need one repair round, not forty", "[preparse]") {
+  std::string T = "define i64 @f(i64 %x) {\n";
+  for (int I = 0; I < 40; ++I)
+    T += "  %v" + std::to_string(I) + " = call i64 @helper_" + std::to_string(I) + "(i64 %x)\n";
+  T += "  ret i64 %v39\n}\n";
+  LLVMContext Ctx;
+  RepairOptions O;
+  O.MaxIterations = 3;
+  Expected<RepairResult> R = parseWithRepair(T, Ctx, O);
+  REQUIRE(bool(R));
+  CHECK(R->Notes.size() == 40);
+  CHECK(R->M->getFunction("helper_39")->isDeclaration());
+}
