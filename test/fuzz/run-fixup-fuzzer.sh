@@ -11,15 +11,20 @@ out="${SEMCOM_FUZZ_DIR:-$root/build/fuzz}"
 mkdir -p "$out/corpus" "$out/artifacts"
 cxx=/usr/lib/llvm-19/bin/clang++
 flags=(-std=c++17 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
-       -I"$root/passes/include" -I"$root/manifest/include" -I/usr/lib/llvm-19/include
+       -I/usr/lib/llvm-19/include
        -D_GNU_SOURCE -D__STDC_CONSTANT_MACROS -D__STDC_FORMAT_MACROS -D__STDC_LIMIT_MACROS
        -DSEMCOM_HAVE_MANIFEST=1)
 # Rebuild only when a source changed since the last build (it takes minutes under sanitizers).
 if [ ! -x "$out/fixup-fuzzer" ] || [ -n "$(find "$here" "$root/passes" "$root/manifest" \
      -newer "$out/fixup-fuzzer" \( -name '*.cpp' -o -name '*.h' \) | head -1)" ]; then
   echo "fuzz: building $out/fixup-fuzzer"
-  "$cxx" "${flags[@]}" "$here/FixupFuzzer.cpp" "$root"/passes/lib/*.cpp "$root"/manifest/lib/*.cpp \
-    -L/usr/lib/llvm-19/lib -lLLVM-19 -Wl,-rpath,/usr/lib/llvm-19/lib -o "$out/fixup-fuzzer"
+  # Compile a snapshot: an editor rewriting a source under clang's mmap makes clang crash.
+  rm -rf "$out/src" && mkdir -p "$out/src"
+  cp -r "$root/passes" "$root/manifest" "$here/FixupFuzzer.cpp" "$out/src/"
+  "$cxx" "${flags[@]}" -I"$out/src/passes/include" -I"$out/src/manifest/include" \
+    "$out/src/FixupFuzzer.cpp" "$out"/src/passes/lib/*.cpp "$out"/src/manifest/lib/*.cpp \
+    -L/usr/lib/llvm-19/lib -lLLVM-19 -Wl,-rpath,/usr/lib/llvm-19/lib -o "$out/fixup-fuzzer.new"
+  mv "$out/fixup-fuzzer.new" "$out/fixup-fuzzer"
 fi
 # Seeds: every IR-ish file the lit tests use.
 find "$root/test/lit/passes" -name '*.ll' -o -name '*.ll.txt' | while read -r f; do
