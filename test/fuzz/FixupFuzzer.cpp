@@ -1,8 +1,10 @@
-//===- FixupFuzzer.cpp - libFuzzer target: pre-parse repair + semcom-fixup -===//
+//===- FixupFuzzer.cpp - libFuzzer target: pre-parse repair + semcom-fixup
+//-===//
 //
-// Model output is untrusted input: whatever bytes arrive, repair either parses them or returns a
-// diagnostic, and the pipeline on what parsed must not crash. Built by run-fixup-fuzzer.sh with
-// clang's -fsanitize=fuzzer,address,undefined; not part of the CMake build or CI.
+// Model output is untrusted input: whatever bytes arrive, repair either parses
+// them or returns a diagnostic, and the pipeline on what parsed must not crash.
+// Built by run-fixup-fuzzer.sh with clang's
+// -fsanitize=fuzzer,address,undefined; not part of the CMake build or CI.
 //
 //===----------------------------------------------------------------------===//
 #include "semcom/Fixup/ManifestQuery.h"
@@ -33,7 +35,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
     consumeError(R.takeError());
     return 0;
   }
-  // The parser accepts modules the verifier rejects; the passes only ever see verified input.
+  // The parser accepts modules the verifier rejects; the passes only ever see
+  // verified input.
   if (verifyModule(*R->M, nullptr))
     return 0;
   FixupConfig C;
@@ -53,7 +56,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   ModulePassManager MPM;
   addFixupPipeline(MPM, C);
   MPM.run(*R->M, MAM);
-  // What the pipeline produced from verified input must verify: a broken module here is a bug.
+  // What the pipeline produced from verified input must verify: a broken module
+  // here is a bug.
   if (verifyModule(*R->M, &errs()))
     abort();
   return 0;

@@ -1,7 +1,7 @@
 //===- PassesTest.cpp - the fixup passes on modules built in the test -===//
 //
-// The lit tests run the passes through opt; these run them in-process the way semcom-fix and the
-// orchestrator do, with a configuration given directly.
+// The lit tests run the passes through opt; these run them in-process the way
+// semcom-fix and the orchestrator do, with a configuration given directly.
 //
 //===----------------------------------------------------------------------===//
 #include "semcom/Fixup/ManifestQuery.h"
@@ -59,18 +59,23 @@ TEST_CASE("syscall numbers differ by target", "[syscalls]") {
   CHECK_FALSE(syscallArchOf("riscv64-unknown-linux-gnu"));
 }
 
-TEST_CASE("the pipeline in-process: the triple option picks the table", "[pipeline]") {
-  const char *IR = "declare i64 @syscall(i64, ...)\n"
-                   "define void @f(ptr %p) {\n"
-                   "  %r = call i64 (i64, ...) @syscall(i64 64, i64 1, ptr %p, i64 2)\n"
-                   "  ret void\n}\n";
-  CHECK(runFixup(IR, "aarch64-linux-gnu").find("call i64 @sys_write(i64 1, ptr %p, i64 2)") !=
+TEST_CASE("the pipeline in-process: the triple option picks the table",
+          "[pipeline]") {
+  const char *IR =
+      "declare i64 @syscall(i64, ...)\n"
+      "define void @f(ptr %p) {\n"
+      "  %r = call i64 (i64, ...) @syscall(i64 64, i64 1, ptr %p, i64 2)\n"
+      "  ret void\n}\n";
+  CHECK(runFixup(IR, "aarch64-linux-gnu")
+            .find("call i64 @sys_write(i64 1, ptr %p, i64 2)") !=
         std::string::npos);
   // 64 on x86_64 is semget: not wrapped, left alone.
-  CHECK(runFixup(IR, "x86_64-linux-gnu").find("@syscall(i64 64") != std::string::npos);
+  CHECK(runFixup(IR, "x86_64-linux-gnu").find("@syscall(i64 64") !=
+        std::string::npos);
 }
 
-TEST_CASE("name similarity folds case and underscores and forgives a swap", "[manifest]") {
+TEST_CASE("name similarity folds case and underscores and forgives a swap",
+          "[manifest]") {
   CHECK(nameSimilarity("dsPush", "ds_push") == 1.0);
   CHECK(nameSimilarity("ds_psuh", "ds_push") > 0.8);
   CHECK(nameSimilarity("print_int", "print_str") < 0.8);

@@ -1,6 +1,8 @@
-//===- PreParseRepairTest.cpp - the pre-parse repair, one repair at a time -===//
+//===- PreParseRepairTest.cpp - the pre-parse repair, one repair at a time
+//-===//
 //
-// Each repair is tested on text alone and through parseWithRepair, with the mistakes models make.
+// Each repair is tested on text alone and through parseWithRepair, with the
+// mistakes models make.
 //
 //===----------------------------------------------------------------------===//
 #include "semcom/Fixup/PreParseRepair.h"
@@ -20,7 +22,8 @@ using namespace llvm;
 namespace {
 std::string errorText(Error E) {
   std::string S;
-  handleAllErrors(std::move(E), [&](const ErrorInfoBase &EI) { S = EI.message(); });
+  handleAllErrors(std::move(E),
+                  [&](const ErrorInfoBase &EI) { S = EI.message(); });
   return S;
 }
 /// Whether Text parses after repair; the error, if any, is consumed.
@@ -37,7 +40,8 @@ uint64_t arrayLength(Module &M, StringRef Global) {
 }
 } // namespace
 
-TEST_CASE("countLiteralBytes counts \\XX escapes and \\\\ as one byte", "[preparse]") {
+TEST_CASE("countLiteralBytes counts \\XX escapes and \\\\ as one byte",
+          "[preparse]") {
   CHECK(countLiteralBytes("abc") == 3);
   CHECK(countLiteralBytes("Hello, World!\\0A\\00") == 15);
   CHECK(countLiteralBytes("\\\\") == 1);
@@ -46,14 +50,17 @@ TEST_CASE("countLiteralBytes counts \\XX escapes and \\\\ as one byte", "[prepar
   CHECK(countLiteralBytes("") == 0);
 }
 
-TEST_CASE("byte counts off by one and by the escape length are fixed", "[preparse]") {
+TEST_CASE("byte counts off by one and by the escape length are fixed",
+          "[preparse]") {
   std::string T = "@a = constant [13 x i8] c\"Hello, World!\\0A\"\n"
-                  "@b = private unnamed_addr constant [20 x i8] c\"Hello, World!\\0A\\00\", align 1\n";
+                  "@b = private unnamed_addr constant [20 x i8] c\"Hello, "
+                  "World!\\0A\\00\", align 1\n";
   std::vector<RepairNote> Notes;
   REQUIRE(fixStringByteCounts(T, Notes));
-  CHECK(T.find("@a = constant [14 x i8] c\"Hello, World!\\0A\"") != std::string::npos);
-  CHECK(T.find("@b = private unnamed_addr constant [15 x i8] c\"Hello, World!\\0A\\00\", align 1") !=
+  CHECK(T.find("@a = constant [14 x i8] c\"Hello, World!\\0A\"") !=
         std::string::npos);
+  CHECK(T.find("@b = private unnamed_addr constant [15 x i8] c\"Hello, "
+               "World!\\0A\\00\", align 1") != std::string::npos);
   REQUIRE(Notes.size() == 2);
   CHECK(Notes[0].Line == 1);
   CHECK(Notes[1].Line == 2);
@@ -63,33 +70,45 @@ TEST_CASE("byte counts off by one and by the escape length are fixed", "[prepars
   CHECK(Again.empty());
 }
 
-TEST_CASE("strings inside structs and arrays carry their enclosing types along", "[preparse]") {
+TEST_CASE("strings inside structs and arrays carry their enclosing types along",
+          "[preparse]") {
   LLVMContext Ctx;
   std::string T =
-      "@s = constant { [2 x i8], i64, { [1 x i8] } } { [2 x i8] c\"abc\", i64 3, { [1 x i8] } { [1 x i8] c\"x\\00\" } }\n"
-      "@t = constant [2 x [3 x i8]] [[3 x i8] c\"ab\\00\", [3 x i8] c\"abcd\\00\"]\n"
+      "@s = constant { [2 x i8], i64, { [1 x i8] } } { [2 x i8] c\"abc\", i64 "
+      "3, { [1 x i8] } { [1 x i8] c\"x\\00\" } }\n"
+      "@t = constant [2 x [3 x i8]] [[3 x i8] c\"ab\\00\", [3 x i8] "
+      "c\"abcd\\00\"]\n"
       "@p = constant <{ [1 x i8], i8 }> <{ [1 x i8] c\"hi\", i8 0 }>\n";
   Expected<RepairResult> R = parseWithRepair(T, Ctx);
   REQUIRE(bool(R));
   Module &M = *R->M;
   auto *S = cast<StructType>(M.getNamedGlobal("s")->getValueType());
   CHECK(S->getElementType(0)->getArrayNumElements() == 3);
-  CHECK(cast<StructType>(S->getElementType(2))->getElementType(0)->getArrayNumElements() == 2);
+  CHECK(cast<StructType>(S->getElementType(2))
+            ->getElementType(0)
+            ->getArrayNumElements() == 2);
   CHECK(arrayLength(M, "t") == 2);
-  CHECK(M.getNamedGlobal("t")->getValueType()->getArrayElementType()->getArrayNumElements() == 5);
+  CHECK(M.getNamedGlobal("t")
+            ->getValueType()
+            ->getArrayElementType()
+            ->getArrayNumElements() == 5);
   CHECK(cast<StructType>(M.getNamedGlobal("p")->getValueType())->isPacked());
 }
 
-TEST_CASE("C escapes a model meant as bytes become LLVM escapes", "[preparse]") {
+TEST_CASE("C escapes a model meant as bytes become LLVM escapes",
+          "[preparse]") {
   LLVMContext Ctx;
-  Expected<RepairResult> R = parseWithRepair("@m = constant [7 x i8] c\"Hello\\n\\0\"\n", Ctx);
+  Expected<RepairResult> R =
+      parseWithRepair("@m = constant [7 x i8] c\"Hello\\n\\0\"\n", Ctx);
   REQUIRE(bool(R));
-  auto *Init = cast<ConstantDataArray>(R->M->getNamedGlobal("m")->getInitializer());
+  auto *Init =
+      cast<ConstantDataArray>(R->M->getNamedGlobal("m")->getInitializer());
   CHECK(Init->getAsString() == StringRef("Hello\n\0", 7));
 }
 
 TEST_CASE("markdown fences: the IR of every fence, in order", "[preparse]") {
-  std::string T = "Here it is:\n```llvm\ndeclare void @a()\n```\nand\n```\ndeclare void @b()\n```\n"
+  std::string T = "Here it is:\n```llvm\ndeclare void "
+                  "@a()\n```\nand\n```\ndeclare void @b()\n```\n"
                   "```text\nnot ir at all\n```\n";
   std::vector<RepairNote> Notes;
   REQUIRE(stripMarkdownAndProse(T, Notes));
@@ -97,7 +116,8 @@ TEST_CASE("markdown fences: the IR of every fence, in order", "[preparse]") {
 }
 
 TEST_CASE("prose before and after unfenced IR is dropped", "[preparse]") {
-  std::string T = "Sure, here is the function.\n\ndefine i64 @f() {\nentry:\n  ret i64 1\n}\n\n"
+  std::string T = "Sure, here is the function.\n\ndefine i64 @f() {\nentry:\n  "
+                  "ret i64 1\n}\n\n"
                   "It returns one.\n";
   std::vector<RepairNote> Notes;
   REQUIRE(stripMarkdownAndProse(T, Notes));
@@ -105,10 +125,12 @@ TEST_CASE("prose before and after unfenced IR is dropped", "[preparse]") {
   CHECK(Notes.size() == 2);
 }
 
-TEST_CASE("a missing closing brace, at the end and before the next function", "[preparse]") {
+TEST_CASE("a missing closing brace, at the end and before the next function",
+          "[preparse]") {
   LLVMContext Ctx;
   Expected<RepairResult> R = parseWithRepair(
-      "define i64 @f() {\n  ret i64 1\n\ndefine i64 @g() {\n  ret i64 2\n", Ctx);
+      "define i64 @f() {\n  ret i64 1\n\ndefine i64 @g() {\n  ret i64 2\n",
+      Ctx);
   REQUIRE(bool(R));
   CHECK(R->M->getFunction("f"));
   CHECK(R->M->getFunction("g"));
@@ -118,30 +140,34 @@ TEST_CASE("a missing closing brace, at the end and before the next function", "[
   CHECK(Braces == 2);
 }
 
-TEST_CASE("duplicate identical declares and a declare of a defined function go", "[preparse]") {
+TEST_CASE("duplicate identical declares and a declare of a defined function go",
+          "[preparse]") {
   LLVMContext Ctx;
-  Expected<RepairResult> R = parseWithRepair("declare i64 @x(i64)\ndeclare  i64 @x(i64)\n"
-                                             "declare i64 @f(i64)\n"
-                                             "define i64 @f(i64 %a) {\n  ret i64 %a\n}\n",
-                                             Ctx);
+  Expected<RepairResult> R =
+      parseWithRepair("declare i64 @x(i64)\ndeclare  i64 @x(i64)\n"
+                      "declare i64 @f(i64)\n"
+                      "define i64 @f(i64 %a) {\n  ret i64 %a\n}\n",
+                      Ctx);
   REQUIRE(bool(R));
   CHECK(R->Notes.size() == 2);
-  // Different declares of one name are not "duplicates": the parser's error stands.
+  // Different declares of one name are not "duplicates": the parser's error
+  // stands.
   Expected<RepairResult> Bad =
       parseWithRepair("declare i64 @x(i64)\ndeclare void @x(ptr)\n", Ctx);
   REQUIRE_FALSE(bool(Bad));
   CHECK(errorText(Bad.takeError()).find("2:") != std::string::npos);
 }
 
-TEST_CASE("a call to an undeclared function gets a declare from the call site", "[preparse]") {
+TEST_CASE("a call to an undeclared function gets a declare from the call site",
+          "[preparse]") {
   LLVMContext Ctx;
-  Expected<RepairResult> R = parseWithRepair(
-      "define i64 @f(ptr %p) {\n"
-      "  %a = call i64 @lookup(ptr %p, i64 3)\n"
-      "  %b = call i32 (ptr, ...) @logf(ptr %p, i64 %a)\n"
-      "  call void @done()\n"
-      "  ret i64 %a\n}\n",
-      Ctx);
+  Expected<RepairResult> R =
+      parseWithRepair("define i64 @f(ptr %p) {\n"
+                      "  %a = call i64 @lookup(ptr %p, i64 3)\n"
+                      "  %b = call i32 (ptr, ...) @logf(ptr %p, i64 %a)\n"
+                      "  call void @done()\n"
+                      "  ret i64 %a\n}\n",
+                      Ctx);
   REQUIRE(bool(R));
   Function *L = R->M->getFunction("lookup");
   REQUIRE(L);
@@ -153,7 +179,9 @@ TEST_CASE("a call to an undeclared function gets a declare from the call site", 
   CHECK(R->M->getFunction("done")->getReturnType()->isVoidTy());
 }
 
-TEST_CASE("unrepairable input keeps the parser's diagnostic and the input's line", "[preparse]") {
+TEST_CASE(
+    "unrepairable input keeps the parser's diagnostic and the input's line",
+    "[preparse]") {
   LLVMContext Ctx;
   RepairOptions O;
   O.FileName = "gen.ll";
@@ -164,7 +192,8 @@ TEST_CASE("unrepairable input keeps the parser's diagnostic and the input's line
   CHECK(Msg == "gen.ll:4:11: error: use of undefined value '%nope'");
 }
 
-TEST_CASE("bad input: junk, binary, empty, huge nesting never crash or hang", "[preparse]") {
+TEST_CASE("bad input: junk, binary, empty, huge nesting never crash or hang",
+          "[preparse]") {
   std::string Binary;
   for (int I = 0; I < 4096; ++I)
     Binary += char((I * 7919) & 0xff);
@@ -175,30 +204,42 @@ TEST_CASE("bad input: junk, binary, empty, huge nesting never crash or hang", "[
   for (int I = 0; I < 2000; ++I)
     Deep += "{ ";
   CHECK_FALSE(parses(Deep));
-  // An empty body gets its brace but still has no instruction: the parser's error stands.
+  // An empty body gets its brace but still has no instruction: the parser's
+  // error stands.
   CHECK_FALSE(parses("define i64 @f() {\n"));
 }
 
-TEST_CASE("inline asm constraints that make LLVM 19 read past their end are refused", "[preparse]") {
+TEST_CASE(
+    "inline asm constraints that make LLVM 19 read past their end are refused",
+    "[preparse]") {
   LLVMContext Ctx;
-  Expected<RepairResult> Bad = parseWithRepair(
-      "define void @f() {\n  call void asm \"\", \"{a}@wordory}\"()\n  ret void\n}\n", Ctx);
+  Expected<RepairResult> Bad =
+      parseWithRepair("define void @f() {\n  call void asm \"\", "
+                      "\"{a}@wordory}\"()\n  ret void\n}\n",
+                      Ctx);
   REQUIRE_FALSE(bool(Bad));
-  CHECK(errorText(Bad.takeError()).find("malformed inline asm constraint") != std::string::npos);
-  // `@N` with N letters and `^` with two are left to the parser (which may reject them for
-  // other reasons); ordinary constraints parse.
+  CHECK(errorText(Bad.takeError()).find("malformed inline asm constraint") !=
+        std::string::npos);
+  // `@N` with N letters and `^` with two are left to the parser (which may
+  // reject them for other reasons); ordinary constraints parse.
   Expected<RepairResult> Fine =
-      parseWithRepair("define void @f() {\n  call void asm \"\", \"=@3abc,^Wa\"()\n  ret void\n}\n", Ctx);
+      parseWithRepair("define void @f() {\n  call void asm \"\", "
+                      "\"=@3abc,^Wa\"()\n  ret void\n}\n",
+                      Ctx);
   if (!Fine)
-    CHECK(errorText(Fine.takeError()).find("malformed inline asm") == std::string::npos);
-  CHECK(parses("define i64 @f() {\n  %r = call i64 asm \"syscall\", \"={rax},{rax},~{rcx}\"(i64 1)\n"
+    CHECK(errorText(Fine.takeError()).find("malformed inline asm") ==
+          std::string::npos);
+  CHECK(parses("define i64 @f() {\n  %r = call i64 asm \"syscall\", "
+               "\"={rax},{rax},~{rcx}\"(i64 1)\n"
                "  ret i64 %r\n}\n"));
 }
 
-TEST_CASE("forty undeclared helpers need one repair round, not forty", "[preparse]") {
+TEST_CASE("forty undeclared helpers need one repair round, not forty",
+          "[preparse]") {
   std::string T = "define i64 @f(i64 %x) {\n";
   for (int I = 0; I < 40; ++I)
-    T += "  %v" + std::to_string(I) + " = call i64 @helper_" + std::to_string(I) + "(i64 %x)\n";
+    T += "  %v" + std::to_string(I) + " = call i64 @helper_" +
+         std::to_string(I) + "(i64 %x)\n";
   T += "  ret i64 %v39\n}\n";
   LLVMContext Ctx;
   RepairOptions O;
