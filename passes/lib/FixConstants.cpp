@@ -91,7 +91,8 @@ PreservedAnalyses FixConstantsPass::run(Module &M, ModuleAnalysisManager &AM) {
           if (P.Len >= CI->arg_size())
             continue;
           auto *Len = dyn_cast<ConstantInt>(CI->getArgOperand(P.Len));
-          if (!Len || Len->isNegative())
+          if (!Len || Len->isNegative() ||
+              !CI->getArgOperand(P.Ptr)->getType()->isPointerTy())
             continue;
           APInt Offset(
               DL.getIndexTypeSizeInBits(CI->getArgOperand(P.Ptr)->getType()),

@@ -348,7 +348,11 @@ struct ByteCountFixer {
 
   /// Parses "TYPE VALUE" at P; P is left after the value. nullopt when the text
   /// is not something this fixer understands.
-  std::optional<TypedConst> typed(size_t &P) {
+  std::optional<TypedConst> typed(size_t &P, unsigned Depth = 0) {
+    // Real initializers nest a few levels; hostile input must not exhaust the
+    // stack.
+    if (Depth > 64)
+      return std::nullopt;
     size_t TB = P;
     while (TB < S.size() && isSpace(S[TB]))
       ++TB;
@@ -404,7 +408,7 @@ struct ByteCountFixer {
           ++Q;
         if (Q < S.size() && S[Q] == Close)
           break;
-        std::optional<TypedConst> E = typed(Q);
+        std::optional<TypedConst> E = typed(Q, Depth + 1);
         if (!E)
           return std::nullopt;
         Elts.push_back(std::move(*E));
@@ -957,6 +961,40 @@ findBadAsmConstraint(StringRef T) {
   }
   return std::nullopt;
 }
+/// Where brackets nest deeper than MaxDepth (LLParser recurses per level and
+/// would exhaust the stack on hostile input): (line index, column), or nullopt.
+std::optional<std::pair<size_t, size_t>>
+findExcessiveNesting(StringRef T, unsigned MaxDepth) {
+  unsigned Depth = 0;
+  size_t Line = 0, LineStart = 0;
+  for (size_t I = 0; I < T.size(); ++I) {
+    char C = T[I];
+    if (C == '\n') {
+      ++Line;
+      LineStart = I + 1;
+    } else if (C == '"') {
+      size_t E = T.find('"', I + 1);
+      if (E == StringRef::npos)
+        break;
+      Line += T.slice(I, E).count('\n');
+      if (size_t NL = T.slice(I, E).rfind('\n'); NL != StringRef::npos)
+        LineStart = I + NL + 1;
+      I = E;
+    } else if (C == ';') {
+      size_t E = T.find('\n', I);
+      if (E == StringRef::npos)
+        break;
+      I = E - 1;
+    } else if (C == '(' || C == '[' || C == '{' || C == '<') {
+      if (++Depth > MaxDepth)
+        return std::make_pair(Line, I - LineStart);
+    } else if ((C == ')' || C == ']' || C == '}' || C == '>') && Depth) {
+      --Depth;
+    }
+  }
+  return std::nullopt;
+}
+
 } // namespace
 
 size_t countLiteralBytes(StringRef Body) {
@@ -1012,6 +1050,10 @@ Expected<RepairResult> parseWithRepair(StringRef Text, LLVMContext &Ctx,
   unsigned ErrIdx = 0;
   for (unsigned Iter = 0; Iter < std::max(1u, Opts.MaxIterations); ++Iter) {
     std::string Joined = L.join();
+    if (auto Deep = findExcessiveNesting(Joined, 256))
+      return make_error<ParseFailure>(
+          Opts.FileName, L.origOf(Deep->first), Deep->second + 1,
+          "brackets nest more than 256 levels deep", std::move(Notes));
     if (auto Bad = findBadAsmConstraint(Joined))
       return make_error<ParseFailure>(
           Opts.FileName, L.origOf(std::get<0>(*Bad)), std::get<1>(*Bad) + 1,

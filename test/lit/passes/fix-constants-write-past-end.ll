@@ -54,3 +54,8 @@ define void @greet(ptr %b) {
 ; RUN:   -passes=semcom-fixup -S < %s -o %t.once.ll
 ; RUN: %opt -load-pass-plugin=%plugin -semcom-manifest=%S/Inputs/forth.manifest \
 ; RUN:   -passes=semcom-fixup -S < %t.once.ll | diff %t.once.ll -
+
+; A libc name declared with an integer where the pointer belongs is not a (pointer, length) pair.
+; RUN: printf '@m = constant [2 x i8] c"hi"\ndeclare i64 @write(i64, i64, i64)\ndefine void @g() {\n  call i64 @write(i64 1, i64 ptrtoint (ptr @m to i64), i64 9)\n  ret void\n}\n' > %t.int.ll
+; RUN: %opt -load-pass-plugin=%plugin -passes=semcom-fix-constants -S %t.int.ll -o - | FileCheck --check-prefix=INT %s
+; INT: call i64 @write(i64 1, i64 ptrtoint (ptr @m to i64), i64 9)

@@ -249,3 +249,15 @@ TEST_CASE("forty undeclared helpers need one repair round, not forty",
   CHECK(R->Notes.size() == 40);
   CHECK(R->M->getFunction("helper_39")->isDeclaration());
 }
+
+TEST_CASE("deeply nested initializers are refused, not a stack overflow",
+          "[preparse]") {
+  std::string T = "@x = constant ";
+  for (int I = 0; I < 100000; ++I)
+    T += "[1 x ";
+  T += "[2 x i8] ";
+  for (int I = 0; I < 100000; ++I)
+    T += "[";
+  T += "[2 x i8] c\"abc\"";
+  CHECK_FALSE(parses(T));
+}
