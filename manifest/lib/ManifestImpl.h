@@ -40,6 +40,9 @@ struct FileResult {
 
 class SimilarityIndex; // Similarity.cpp
 
+/// Name -> every entry of that name, the one lookup() answers first.
+using NameIndex = llvm::StringMap<llvm::SmallVector<unsigned, 1>>;
+
 struct Manifest::Impl {
   std::vector<Entry> Entries;
   /// Per entry: index into Files, or ~0u for declarations and entries of unknown files.
@@ -51,15 +54,22 @@ struct Manifest::Impl {
   std::vector<std::string> Roots; ///< absolute
   std::vector<FileRecord> Files;
 
-  /// Name -> preferred entry (public before private, first in file order).
-  llvm::StringMap<unsigned> ByName;
+  /// Entry order: by file after a build or parse; refresh() swaps entries around, serialize() sorts.
+  NameIndex ByName;
 
   /// Built on first findSimilar() after a change; guarded so concurrent const queries are safe.
   mutable std::mutex SimilarMutex;
   mutable std::shared_ptr<const SimilarityIndex> Similar;
 
-  /// Recomputes ByName and Conflicts and drops the similarity index; call after any change.
+  /// Recomputes ByName and Conflicts and drops the similarity index; call after bulk changes.
   void reindex();
+  /// Whether entry A answers lookup() before entry B of the same name.
+  bool prefer(unsigned A, unsigned B) const;
+  void indexEntry(unsigned E);
+  /// Removes entry E in O(1) by moving the last entry into its place.
+  void removeEntry(unsigned E);
+  void recomputeConflicts();
+  void invalidateSimilar();
   /// Adds one file's results (entries, diagnostics, record).
   void addFileResult(FileResult &&R);
   std::shared_ptr<const SimilarityIndex> similarity() const;
@@ -80,7 +90,7 @@ std::optional<std::string> nameFromSignature(llvm::StringRef Sig);
 bool readGlobalName(llvm::StringRef S, std::string &Name, size_t &Len);
 
 std::shared_ptr<const SimilarityIndex>
-buildSimilarityIndex(const std::vector<Entry> &Entries, const llvm::StringMap<unsigned> &ByName);
+buildSimilarityIndex(const std::vector<Entry> &Entries, const NameIndex &ByName);
 std::optional<SimilarMatch> querySimilar(const SimilarityIndex &Index,
                                          const std::vector<Entry> &Entries, llvm::StringRef Name,
                                          double Threshold);

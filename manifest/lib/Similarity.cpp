@@ -176,15 +176,18 @@ public:
 };
 
 std::shared_ptr<const SimilarityIndex> buildSimilarityIndex(const std::vector<Entry> &Entries,
-                                                            const StringMap<unsigned> &ByName) {
+                                                            const NameIndex &ByName) {
   auto Index = std::make_shared<SimilarityIndex>();
-  Index->Names.reserve(ByName.size());
-  // One name per distinct function name: the entry lookup() would answer. Entry order keeps the
-  // index deterministic.
-  for (unsigned E = 0; E < Entries.size(); ++E) {
-    auto It = ByName.find(Entries[E].Name);
-    if (It == ByName.end() || It->second != E)
-      continue;
+  // One name per distinct function name: the entry lookup() would answer. Sorted, so the index
+  // (and the candidates a query keeps) do not depend on how the manifest was assembled.
+  std::vector<unsigned> Preferred;
+  Preferred.reserve(ByName.size());
+  for (const auto &KV : ByName)
+    Preferred.push_back(KV.second.front());
+  std::sort(Preferred.begin(), Preferred.end(),
+            [&](unsigned A, unsigned B) { return Entries[A].Name < Entries[B].Name; });
+  Index->Names.reserve(Preferred.size());
+  for (unsigned E : Preferred) {
     NameInfo Info;
     Info.EntryIdx = E;
     Info.Norm = normalise(Entries[E].Name);

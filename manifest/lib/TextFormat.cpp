@@ -13,6 +13,9 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <algorithm>
+#include <tuple>
+
 using namespace llvm;
 
 namespace semcom {
@@ -232,11 +235,25 @@ std::string Manifest::serialize() const {
   std::string S;
   raw_string_ostream OS(S);
   OS << VersionLine << '\n';
-  for (const Entry &E : I.Entries)
-    if (!E.IsDeclaration)
-      OS << escapeField(E.Name) << '|' << escapeField(E.File) << '|'
-         << (E.Vis == Visibility::Public ? "public" : "private") << '|' << E.Line << '|'
-         << E.Signature << '\n';
+  // File order, then line: the same text however the manifest was assembled (refresh() moves
+  // entries around).
+  std::vector<unsigned> Order;
+  Order.reserve(I.Entries.size());
+  for (unsigned E = 0; E < I.Entries.size(); ++E)
+    if (!I.Entries[E].IsDeclaration)
+      Order.push_back(E);
+  std::stable_sort(Order.begin(), Order.end(), [&](unsigned A, unsigned B) {
+    if (I.EntryFile[A] == ~0u || I.EntryFile[B] == ~0u) // not from a file record: keep order
+      return I.EntryFile[A] != ~0u && I.EntryFile[B] == ~0u;
+    return std::make_tuple(I.EntryFile[A], I.Entries[A].Line, StringRef(I.Entries[A].Name)) <
+           std::make_tuple(I.EntryFile[B], I.Entries[B].Line, StringRef(I.Entries[B].Name));
+  });
+  for (unsigned Idx : Order) {
+    const Entry &E = I.Entries[Idx];
+    OS << escapeField(E.Name) << '|' << escapeField(E.File) << '|'
+       << (E.Vis == Visibility::Public ? "public" : "private") << '|' << E.Line << '|'
+       << E.Signature << '\n';
+  }
   bool AnyDecl = false;
   for (const Entry &E : I.Entries)
     if (E.IsDeclaration) {

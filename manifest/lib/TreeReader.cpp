@@ -468,56 +468,66 @@ Expected<unsigned> Manifest::refresh() {
   for (size_t K = 0; K < ToReadPos.size(); ++K)
     Fresh[ToReadPos[K]] = &ReadResults[K];
 
-  // Entries and diagnostics of the old files, by old file index.
-  std::vector<std::vector<Entry>> OldEntries(I.Files.size());
-  std::vector<Entry> Declarations;
-  for (size_t E = 0; E < I.Entries.size(); ++E) {
-    unsigned F = I.EntryFile[E];
-    if (F < I.Files.size())
-      OldEntries[F].push_back(std::move(I.Entries[E]));
-    else if (I.Entries[E].IsDeclaration)
-      Declarations.push_back(std::move(I.Entries[E]));
-  }
-  std::vector<std::vector<Diagnostic>> OldDiags(I.Files.size());
-  for (Diagnostic &D : I.Diags)
-    for (unsigned F = 0; F < I.Files.size(); ++F)
-      if (I.Files[F].RelPath == D.File) {
-        OldDiags[F].push_back(std::move(D));
-        break;
-      }
-
+  // Old files that stay (same content): where they go in the new file list. Everything else of
+  // the old list (deleted, changed) loses its entries.
   std::vector<FileRecord> OldFiles = std::move(I.Files);
-  I.Entries.clear();
-  I.EntryFile.clear();
+  std::vector<unsigned> NewOfOld(OldFiles.size(), ~0u);
+  StringMap<std::vector<Diagnostic>> OldDiags;
+  for (Diagnostic &D : I.Diags)
+    OldDiags[D.File].push_back(std::move(D));
   I.Files.clear();
   I.Diags = std::move(WalkDiags);
+  std::vector<std::pair<unsigned, FileResult *>> Added; // new file index, what was read
   for (size_t N = 0; N < Found.size(); ++N) {
     FileResult *FR = Fresh[N];
-    if (FR && !FR->Unchanged) {
-      I.addFileResult(std::move(*FR));
+    int Old = OldOf[N];
+    if (Old >= 0 && (!FR || FR->Unchanged)) {
+      FileRecord R = OldFiles[Old];
+      R.Size = Found[N].Size;
+      R.MTimeNs = Found[N].MTimeNs;
+      if (FR)
+        R = FR->Record;
+      NewOfOld[Old] = unsigned(I.Files.size());
+      I.Files.push_back(std::move(R));
+      auto DIt = OldDiags.find(Found[N].RelPath);
+      if (DIt != OldDiags.end())
+        for (Diagnostic &D : DIt->second)
+          I.Diags.push_back(std::move(D));
       continue;
     }
-    // Unchanged: keep what was known, with the new size/mtime.
-    FileResult Kept;
-    int Old = OldOf[N];
-    Kept.Record.Root = Found[N].Root;
-    Kept.Record.RelPath = Found[N].RelPath;
-    Kept.Record.Size = FR ? FR->Record.Size : Found[N].Size;
-    Kept.Record.MTimeNs = FR ? FR->Record.MTimeNs : Found[N].MTimeNs;
-    Kept.Record.Hash = FR ? FR->Record.Hash : 0;
-    if (Old >= 0) {
-      if (!FR)
-        Kept.Record.Hash = OldFiles[Old].Hash;
-      Kept.Entries = std::move(OldEntries[Old]);
-      Kept.Diags = std::move(OldDiags[Old]);
+    for (Diagnostic &D : FR->Diags)
+      I.Diags.push_back(std::move(D));
+    FR->Diags.clear();
+    if (!FR->Readable && FR->Entries.empty())
+      continue; // unreadable: no record, so the next refresh tries again
+    Added.push_back({unsigned(I.Files.size()), FR});
+    I.Files.push_back(FR->Record);
+  }
+
+  // Entries: drop those of changed and deleted files (largest index first, so the entry moved
+  // into a hole is never one still to drop), renumber files, add the new ones. Only the names
+  // involved are touched in the index.
+  std::vector<unsigned> Drop;
+  for (unsigned E = 0; E < I.Entries.size(); ++E) {
+    unsigned F = I.EntryFile[E];
+    if (F == ~0u ? !I.Entries[E].IsDeclaration : NewOfOld[F] == ~0u)
+      Drop.push_back(E);
+  }
+  for (auto It = Drop.rbegin(); It != Drop.rend(); ++It)
+    I.removeEntry(*It);
+  for (unsigned &F : I.EntryFile)
+    if (F != ~0u)
+      F = NewOfOld[F];
+  for (auto &[FileIdx, FR] : Added)
+    for (Entry &E : FR->Entries) {
+      I.Entries.push_back(std::move(E));
+      I.EntryFile.push_back(FileIdx);
+      I.indexEntry(unsigned(I.Entries.size() - 1));
     }
-    I.addFileResult(std::move(Kept));
+  if (!Drop.empty() || !Added.empty()) {
+    I.recomputeConflicts();
+    I.invalidateSimilar();
   }
-  for (Entry &D : Declarations) {
-    I.Entries.push_back(std::move(D));
-    I.EntryFile.push_back(~0u);
-  }
-  I.reindex();
   return unsigned(ToRead.size());
 }
 

@@ -347,3 +347,37 @@ TEST_CASE("refresh re-reads only changed files", "[manifest][tree][refresh]") {
     CHECK(Loaded->entries().size() == 20);
   }
 }
+
+TEST_CASE("a refreshed manifest equals a fresh build of the same tree", "[manifest][tree][refresh]") {
+  TempTree T;
+  for (int I = 0; I < 12; ++I)
+    T.write("d" + llvm::Twine(I % 3) + "/m" + llvm::Twine(I) + ".ll",
+            ("define i64 @g" + llvm::Twine(I) + "(i64 %x) {\n  ret i64 %x\n}\n" +
+             "define internal void @shared_helper() {\n  ret void\n}\n")
+                .str());
+  T.write("d0/broken.ll", "define i64 @b(i64 %x) {\n  ret i64 %y\n}\n");
+  Manifest M = build(T);
+  REQUIRE(M.diagnostics().size() == 1);
+
+  // Edit, delete, add, and introduce a conflict with a name another module defines.
+  T.write("d1/m4.ll", "define void @g4(ptr %p) {\n  ret void\n}\ndefine void @g7() {\n"
+                      "  ret void\n}\n");
+  T.setMTime("d1/m4.ll", 1000000);
+  REQUIRE(!llvm::sys::fs::remove(T.path("d2/m2.ll")));
+  T.write("d2/zz.ll", "define i64 @late(i64 %a, i64 %b) {\n  ret i64 %a\n}\n");
+  llvm::Expected<unsigned> N = M.refresh();
+  REQUIRE(static_cast<bool>(N));
+  CHECK(*N == 2);
+  REQUIRE(M.conflicts().size() == 1);
+  CHECK(M.conflicts()[0].Name == "g7");
+  CHECK(M.conflicts()[0].Files == std::vector<std::string>{"d1/m4.ll", "d1/m7.ll"});
+  REQUIRE(M.lookup("g4"));
+  CHECK(M.lookup("g4")->Signature == "void @g4(ptr %p)");
+  CHECK(M.lookup("g2") == nullptr);
+  CHECK(M.lookup("late"));
+  CHECK(M.findSimilar("gg4").has_value());
+
+  Manifest Fresh = build(T);
+  CHECK(M.serialize() == Fresh.serialize());
+  CHECK(M.entries().size() == Fresh.entries().size());
+}
