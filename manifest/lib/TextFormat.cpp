@@ -11,6 +11,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
@@ -71,10 +72,20 @@ bool splitFields(StringRef Line, unsigned NumFields, SmallVectorImpl<std::string
   return true;
 }
 
+/// Undoes escapeField on a whole line (a section with one value a line).
 std::string unescapeAll(StringRef Line) {
-  SmallVector<std::string, 1> F;
-  splitFields(Line.str() + "|", 2, F); // one escaped field, terminated by the added '|'
-  return F[0];
+  std::string Out;
+  Out.reserve(Line.size());
+  for (size_t I = 0; I < Line.size(); ++I) {
+    char C = Line[I];
+    if (C == '\\' && I + 1 < Line.size()) {
+      char N = Line[++I];
+      Out += N == 'n' ? '\n' : N == 'r' ? '\r' : N;
+      continue;
+    }
+    Out += C;
+  }
+  return Out;
 }
 
 enum class Section { Entries, Declarations, Shims, Roots, Files, Diagnostics, End };
@@ -176,10 +187,12 @@ Expected<Manifest> Manifest::parse(StringRef Text, StringRef FileName) {
       break;
     }
     case Section::Shims:
-      Result.addShim(unescapeAll(Line.trim()));
+      Result.addShim(StringRef(unescapeAll(Line)).trim());
       break;
     case Section::Roots:
       I.Roots.push_back(unescapeAll(Line));
+      if (!sys::path::is_absolute(I.Roots.back()))
+        return Fail("malformed root: '" + Line + "' is not an absolute path");
       break;
     case Section::Files: {
       if (!splitFields(Line, 5, F))
@@ -242,11 +255,13 @@ std::string Manifest::serialize() const {
   for (unsigned E = 0; E < I.Entries.size(); ++E)
     if (!I.Entries[E].IsDeclaration)
       Order.push_back(E);
-  std::stable_sort(Order.begin(), Order.end(), [&](unsigned A, unsigned B) {
-    if (I.EntryFile[A] == ~0u || I.EntryFile[B] == ~0u) // not from a file record: keep order
-      return I.EntryFile[A] != ~0u && I.EntryFile[B] == ~0u;
-    return std::make_tuple(I.EntryFile[A], I.Entries[A].Line, StringRef(I.Entries[A].Name)) <
-           std::make_tuple(I.EntryFile[B], I.Entries[B].Line, StringRef(I.Entries[B].Name));
+  std::sort(Order.begin(), Order.end(), [&](unsigned A, unsigned B) {
+    // Entries without a file record (seed manifests) come last, in their order.
+    unsigned FA = I.EntryFile[A], FB = I.EntryFile[B];
+    unsigned LA = FA == ~0u ? 0 : I.Entries[A].Line, LB = FB == ~0u ? 0 : I.Entries[B].Line;
+    StringRef NA = FA == ~0u ? StringRef() : StringRef(I.Entries[A].Name);
+    StringRef NB = FB == ~0u ? StringRef() : StringRef(I.Entries[B].Name);
+    return std::make_tuple(FA, LA, NA, A) < std::make_tuple(FB, LB, NB, B);
   });
   for (unsigned Idx : Order) {
     const Entry &E = I.Entries[Idx];

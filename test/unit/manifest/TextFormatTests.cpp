@@ -87,6 +87,18 @@ TEST_CASE("serialize and parse round-trip everything", "[manifest][text]") {
   CHECK(Again->shims() == M->shims());
 }
 
+TEST_CASE("section values with separators and escapes round-trip", "[manifest][text]") {
+  // Found by the fuzzer: a root holding '|' lost everything after it.
+  llvm::Expected<Manifest> M = Manifest::parse("@shims\n\\  \na|b\n@roots\n/tmp/r|oot\n");
+  REQUIRE(static_cast<bool>(M));
+  CHECK(M->shims() == std::vector<std::string>{"a|b"});
+  std::string Text = M->serialize();
+  llvm::Expected<Manifest> Again = Manifest::parse(Text);
+  REQUIRE(static_cast<bool>(Again));
+  CHECK(Again->serialize() == Text);
+  CHECK(errorOf("@roots\nrelative/root\n").find("t.manifest:2: malformed root") == 0);
+}
+
 TEST_CASE("malformed lines are errors naming file and line", "[manifest][text][bad-input]") {
   CHECK(errorOf("a|x.ll|public|1|void @a()\nb|x.ll|public\n") ==
         "t.manifest:2: malformed entry: expected name|file|visibility|line|signature");
