@@ -156,8 +156,9 @@ void listTree(const std::string &Root, unsigned RootIdx, std::vector<FoundFile> 
               std::vector<Diagnostic> &Diags) {
   std::error_code EC;
   size_t FirstNew = Out.size();
-  for (sys::fs::recursive_directory_iterator It(Root, EC), End; It != End && !EC;
-       It.increment(EC)) {
+  // Symlinks are not followed into directories (no cycles); a symlink to a file counts.
+  for (sys::fs::recursive_directory_iterator It(Root, EC, /*follow_symlinks=*/false), End;
+       It != End && !EC; It.increment(EC)) {
     StringRef Path = It->path();
     StringRef Base = sys::path::filename(Path);
     sys::fs::file_type Type = It->type();
@@ -220,6 +221,18 @@ void readFiles(const std::vector<FoundFile> &Files, const std::vector<std::optio
     });
   }
   Pool.wait();
+}
+
+/// Lists every root; a file reachable from two (nested) roots is listed once, under the first.
+std::vector<FoundFile> listRoots(ArrayRef<std::string> Roots, std::vector<Diagnostic> &Diags) {
+  std::vector<FoundFile> Found;
+  for (unsigned R = 0; R < Roots.size(); ++R)
+    listTree(Roots[R], R, Found, Diags);
+  if (Roots.size() > 1) {
+    StringSet<> Seen;
+    llvm::erase_if(Found, [&](const FoundFile &F) { return !Seen.insert(F.AbsPath).second; });
+  }
+  return Found;
 }
 
 } // namespace
@@ -417,8 +430,7 @@ Expected<Manifest> Manifest::buildFromTree(ArrayRef<std::string> Roots,
       return createStringError(inconvertibleErrorCode(), "%s: not a directory", Root.c_str());
     I.Roots.push_back(Abs.str().str());
   }
-  for (unsigned R = 0; R < I.Roots.size(); ++R)
-    listTree(I.Roots[R], R, Found, I.Diags);
+  Found = listRoots(I.Roots, I.Diags);
   std::vector<FileResult> Results;
   readFiles(Found, {}, Results, Progress);
   for (FileResult &FR : Results)
@@ -435,10 +447,8 @@ Expected<unsigned> Manifest::refresh() {
     if (!sys::fs::is_directory(Root))
       return createStringError(inconvertibleErrorCode(), "%s: not a directory", Root.c_str());
 
-  std::vector<FoundFile> Found;
   std::vector<Diagnostic> WalkDiags;
-  for (unsigned R = 0; R < I.Roots.size(); ++R)
-    listTree(I.Roots[R], R, Found, WalkDiags);
+  std::vector<FoundFile> Found = listRoots(I.Roots, WalkDiags);
 
   std::map<std::pair<unsigned, std::string>, unsigned> OldIndex;
   for (unsigned F = 0; F < I.Files.size(); ++F)

@@ -381,3 +381,32 @@ TEST_CASE("a refreshed manifest equals a fresh build of the same tree", "[manife
   CHECK(M.serialize() == Fresh.serialize());
   CHECK(M.entries().size() == Fresh.entries().size());
 }
+
+TEST_CASE("several roots: files relative to their root, nested roots listed once, no symlink "
+          "cycles",
+          "[manifest][tree]") {
+  TempTree T;
+  T.write("rt/str.ll", "define i64 @str_len(ptr %s) {\n  ret i64 0\n}\n");
+  T.write("app/main.ll", "define i64 @semcom_main(i64 %argc, ptr %argv) {\n  ret i64 0\n}\n");
+  T.write("app/lib/util.ll", "define void @util() {\n  ret void\n}\n");
+  // A directory symlink pointing up would loop forever if followed.
+  REQUIRE(!llvm::sys::fs::create_link(T.path("app"), T.path("app/lib/loop")));
+
+  llvm::Expected<Manifest> M =
+      Manifest::buildFromTree({T.path("rt"), T.path("app"), T.path("app/lib")});
+  REQUIRE(static_cast<bool>(M));
+  CHECK(M->diagnostics().empty());
+  CHECK(M->conflicts().empty());
+  CHECK(M->entries().size() == 3);
+  REQUIRE(M->lookup("str_len"));
+  CHECK(M->lookup("str_len")->File == "str.ll");
+  REQUIRE(M->lookup("util"));
+  CHECK(M->lookup("util")->File == "lib/util.ll");
+  CHECK(M->roots().size() == 3);
+  CHECK(M->fileCount() == 3);
+
+  llvm::Expected<unsigned> N = M->refresh();
+  REQUIRE(static_cast<bool>(N));
+  CHECK(*N == 0);
+  CHECK(M->entries().size() == 3);
+}
