@@ -221,6 +221,9 @@ std::shared_ptr<const SimilarityIndex> buildSimilarityIndex(const std::vector<En
 std::optional<SimilarMatch> querySimilar(const SimilarityIndex &Index,
                                          const std::vector<Entry> &Entries, StringRef Name,
                                          double Threshold) {
+  // Scoring is quadratic in length; no real function name comes near this.
+  if (Name.size() > 256)
+    return std::nullopt;
   Query Q;
   Q.Norm = normalise(Name);
   Q.Tokens = tokenize(Name);

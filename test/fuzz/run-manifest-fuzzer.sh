@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds="${1:-120}"
-CC=clang-19 CXX=clang++-19 cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=Debug \
+CC=clang-19 CXX=clang++-19 cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DSEMCOM_BUILD_BENCH=OFF -DSEMCOM_FUZZ_SMOKE_TEST=ON >/dev/null
 cmake --build build-fuzz --target fuzz
 mkdir -p build-fuzz/corpus/manifest

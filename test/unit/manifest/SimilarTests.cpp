@@ -88,6 +88,8 @@ TEST_CASE("findSimilar says nothing for unrelated names", "[manifest][similar]")
   CHECK(similar(M, "matrix_multiply") == "<none>");
   CHECK(similar(M, "") == "<none>");
   CHECK(similar(M, "___") == "<none>");
+  CHECK(similar(M, "ds") == "<none>");
+  CHECK(similar(M, std::string(100000, 'a')) == "<none>"); // and quickly
 
   // `socket` shares "sock" with sock_close_all; that is no reason to suggest it.
   llvm::Expected<Manifest> NoSys =
