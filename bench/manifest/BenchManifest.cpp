@@ -1,9 +1,10 @@
 //===- BenchManifest.cpp - the manifest at the scale of a large system ----===//
 //
-// Issue 2's goals for a synthetic tree of 10,000 modules holding 100,000 functions, on the build
-// machine: full build <= 10 s, one-module refresh <= 100 ms, lookup <= 1 us, findSimilar <= 5 ms.
-// Prints each figure with its ratio to the goal, measured in this one run.
-// Usage: bench-manifest [MODULES [FUNCTIONS_PER_MODULE]]   (default 10000 10)
+// Issue 2's goals for a synthetic tree of 10,000 modules holding 100,000
+// functions, on the build machine: full build <= 10 s, one-module refresh <=
+// 100 ms, lookup <= 1 us, findSimilar <= 5 ms. Prints each figure with its
+// ratio to the goal, measured in this one run. Usage: bench-manifest [MODULES
+// [FUNCTIONS_PER_MODULE]]   (default 10000 10)
 //
 //===----------------------------------------------------------------------===//
 #include "semcom/Manifest/Manifest.h"
@@ -28,30 +29,38 @@ double secondsSince(Clock::time_point T) {
   return std::chrono::duration<double>(Clock::now() - T).count();
 }
 
-// 50 areas x 40 nouns x 50 verbs = 100,000 distinct names that look like a real system's.
+// 50 areas x 40 nouns x 50 verbs = 100,000 distinct names that look like a real
+// system's.
 const char *const Areas[] = {
-    "ds",    "rs",    "str",   "buf",   "mem",   "tcp",   "http",  "json",  "vec",   "map",
-    "list",  "tree",  "heap",  "hash",  "file",  "path",  "sock",  "time",  "rand",  "log",
-    "cfg",   "cli",   "arg",   "env",   "proc",  "sig",   "pipe",  "poll",  "epoll", "tls",
-    "sha",   "md5",   "b64",   "utf8",  "num",   "int",   "float", "date",  "uri",   "query",
-    "form",  "html",  "css",   "tmpl",  "db",    "kv",    "cache", "queue", "task",  "sched"};
+    "ds",    "rs",    "str",   "buf",   "mem",  "tcp",  "http", "json", "vec",
+    "map",   "list",  "tree",  "heap",  "hash", "file", "path", "sock", "time",
+    "rand",  "log",   "cfg",   "cli",   "arg",  "env",  "proc", "sig",  "pipe",
+    "poll",  "epoll", "tls",   "sha",   "md5",  "b64",  "utf8", "num",  "int",
+    "float", "date",  "uri",   "query", "form", "html", "css",  "tmpl", "db",
+    "kv",    "cache", "queue", "task",  "sched"};
 const char *const Nouns[] = {
-    "item",  "node",  "entry", "key",   "value", "byte",  "char",  "word",  "line",  "block",
-    "page",  "slot",  "frame", "token", "field", "record", "header", "body", "chunk", "range",
-    "index", "count", "size",  "len",   "cap",   "state", "error", "flag",  "mode",  "name",
-    "path",  "port",  "addr",  "conn",  "req",   "resp",  "stream", "iter", "view",  "pool"};
+    "item",   "node",  "entry", "key",   "value",  "byte",  "char",  "word",
+    "line",   "block", "page",  "slot",  "frame",  "token", "field", "record",
+    "header", "body",  "chunk", "range", "index",  "count", "size",  "len",
+    "cap",    "state", "error", "flag",  "mode",   "name",  "path",  "port",
+    "addr",   "conn",  "req",   "resp",  "stream", "iter",  "view",  "pool"};
 const char *const Verbs[] = {
-    "new",    "free",  "init",   "reset",  "push",   "pop",    "peek",   "get",    "set",   "put",
-    "find",   "remove", "insert", "append", "clear",  "copy",   "move",   "swap",   "sort",  "merge",
-    "split",  "join",  "parse",  "format", "print",  "read",   "write",  "open",   "close", "flush",
-    "encode", "decode", "hash",  "compare", "equal", "len",    "empty",  "full",   "grow",  "shrink",
-    "lock",   "unlock", "wait",  "signal", "start",  "stop",   "next",   "prev",   "first", "last"};
+    "new",   "free",   "init",   "reset",  "push",   "pop",     "peek",
+    "get",   "set",    "put",    "find",   "remove", "insert",  "append",
+    "clear", "copy",   "move",   "swap",   "sort",   "merge",   "split",
+    "join",  "parse",  "format", "print",  "read",   "write",   "open",
+    "close", "flush",  "encode", "decode", "hash",   "compare", "equal",
+    "len",   "empty",  "full",   "grow",   "shrink", "lock",    "unlock",
+    "wait",  "signal", "start",  "stop",   "next",   "prev",    "first",
+    "last"};
 
 std::string nameOf(size_t I) {
-  return std::string(Areas[I / 2000 % 50]) + "_" + Nouns[I / 50 % 40] + "_" + Verbs[I % 50];
+  return std::string(Areas[I / 2000 % 50]) + "_" + Nouns[I / 50 % 40] + "_" +
+         Verbs[I % 50];
 }
 
-/// One module: N functions with realistic signatures and bodies that call their neighbours.
+/// One module: N functions with realistic signatures and bodies that call their
+/// neighbours.
 std::string moduleText(size_t Module, size_t PerModule, unsigned Revision) {
   std::string S;
   raw_string_ostream OS(S);
@@ -64,18 +73,21 @@ std::string moduleText(size_t Module, size_t PerModule, unsigned Revision) {
     case 0:
       OS << "define i64 @" << Name << "(ptr noundef nonnull %buf, i64 %len) {\n"
          << "  %p = getelementptr i8, ptr %buf, i64 %len\n"
-         << "  %v = load i8, ptr %p\n  %w = zext i8 %v to i64\n  ret i64 %w\n}\n\n";
+         << "  %v = load i8, ptr %p\n  %w = zext i8 %v to i64\n  ret i64 "
+            "%w\n}\n\n";
       break;
     case 1:
       OS << "define void @" << Name << "(ptr %self, i64 %value) {\n"
          << "  store i64 %value, ptr %self\n  ret void\n}\n\n";
       break;
     case 2:
-      OS << "define internal noundef zeroext i1 @" << Name << "(ptr %0, i32 signext %n, ...) {\n"
+      OS << "define internal noundef zeroext i1 @" << Name
+         << "(ptr %0, i32 signext %n, ...) {\n"
          << "  %c = icmp sgt i32 %n, 0\n  ret i1 %c\n}\n\n";
       break;
     default:
-      OS << "define ptr @" << Name << "(%struct.S" << Module << " %s, ptr byval(%struct.S" << Module
+      OS << "define ptr @" << Name << "(%struct.S" << Module
+         << " %s, ptr byval(%struct.S" << Module
          << ") %q) {\n  %x = extractvalue %struct.S" << Module
          << " %s, 1\n  ret ptr %x\n}\n\n";
       break;
@@ -94,8 +106,9 @@ bool writeText(const Twine &Path, StringRef Text) {
 }
 
 void report(StringRef What, double Value, StringRef Unit, double Goal) {
-  outs() << format("%-44s %12.3f %-5s goal %10.3f %-5s ratio %.2f %s\n", What.str().c_str(), Value,
-                   Unit.str().c_str(), Goal, Unit.str().c_str(), Value / Goal,
+  outs() << format("%-44s %12.3f %-5s goal %10.3f %-5s ratio %.2f %s\n",
+                   What.str().c_str(), Value, Unit.str().c_str(), Goal,
+                   Unit.str().c_str(), Value / Goal,
                    Value <= Goal ? "ok" : "MISSED");
 }
 
@@ -123,13 +136,15 @@ int main(int argc, char **argv) {
     SmallString<128> Dir(Root);
     sys::path::append(Dir, "d" + std::to_string(M % 100));
     sys::fs::create_directories(Dir);
-    if (!writeText(Dir + "/m" + std::to_string(M) + ".ll", moduleText(M, PerModule, 0))) {
+    if (!writeText(Dir + "/m" + std::to_string(M) + ".ll",
+                   moduleText(M, PerModule, 0))) {
       errs() << "bench-manifest: cannot write the tree\n";
       return 2;
     }
   }
-  outs() << "tree: " << Modules << " modules, " << Functions << " functions in " << Root
-         << " (written in " << format("%.1f", secondsSince(T0)) << " s)\n";
+  outs() << "tree: " << Modules << " modules, " << Functions << " functions in "
+         << Root << " (written in " << format("%.1f", secondsSince(T0))
+         << " s)\n";
 
   // Full build.
   auto TB = Clock::now();
@@ -141,8 +156,9 @@ int main(int argc, char **argv) {
   }
   Manifest &M = *Built;
   if (M.entries().size() != Functions || !M.diagnostics().empty()) {
-    errs() << "bench-manifest: expected " << Functions << " functions and no diagnostics, got "
-           << M.entries().size() << " and " << M.diagnostics().size() << '\n';
+    errs() << "bench-manifest: expected " << Functions
+           << " functions and no diagnostics, got " << M.entries().size()
+           << " and " << M.diagnostics().size() << '\n';
     return 1;
   }
   report("full build (s)", BuildS, "s", 10);
@@ -173,12 +189,14 @@ int main(int argc, char **argv) {
   auto TR1 = Clock::now();
   Expected<unsigned> One = M.refresh();
   double OneMs = secondsSince(TR1) * 1e3;
-  if (!Unchanged || !One || *Unchanged != 0 || *One != 1 || !M.lookup("bench_added_fn")) {
+  if (!Unchanged || !One || *Unchanged != 0 || *One != 1 ||
+      !M.lookup("bench_added_fn")) {
     if (!Unchanged)
       consumeError(Unchanged.takeError());
     if (!One)
       consumeError(One.takeError());
-    errs() << "bench-manifest: refresh did not re-read exactly the edited module\n";
+    errs() << "bench-manifest: refresh did not re-read exactly the edited "
+              "module\n";
     return 1;
   }
   outs() << format("refresh with nothing changed: %.1f ms\n", NoChangeMs);
@@ -202,10 +220,11 @@ int main(int argc, char **argv) {
   report("lookup (ns/op)", LookupNs, "ns", 1000);
 
   // collectRelevant on ~10 KB of IR and task text.
-  std::string Source = "Task: wire the parser to the cache and report errors via log_error_print.\n";
+  std::string Source = "Task: wire the parser to the cache and report errors "
+                       "via log_error_print.\n";
   while (Source.size() < 10 * 1024) {
-    Source += "  %r" + std::to_string(Source.size()) + " = call i64 @" + nameOf(Rng() % Functions) +
-              "(ptr %buf, i64 %len)\n";
+    Source += "  %r" + std::to_string(Source.size()) + " = call i64 @" +
+              nameOf(Rng() % Functions) + "(ptr %buf, i64 %len)\n";
     Source += "  ; then handle the result and continue with the next record\n";
   }
   const int RelevantRounds = 200;
@@ -214,14 +233,15 @@ int main(int argc, char **argv) {
   for (int I = 0; I < RelevantRounds; ++I)
     Found += M.collectRelevant({Source}).size();
   double RelevantUs = secondsSince(TC) * 1e6 / RelevantRounds;
-  outs() << format("collectRelevant on %.1f KB: %.1f us/op (%zu entries)\n", Source.size() / 1024.0,
-                   RelevantUs, Found / RelevantRounds);
+  outs() << format("collectRelevant on %.1f KB: %.1f us/op (%zu entries)\n",
+                   Source.size() / 1024.0, RelevantUs, Found / RelevantRounds);
 
   // findSimilar with the mistakes models make; the first call builds the index.
   auto TI = Clock::now();
   (void)M.findSimilar("warm_up_query");
   double IndexMs = secondsSince(TI) * 1e3;
-  std::vector<std::pair<std::string, std::string>> Mistakes; // query -> intended
+  std::vector<std::pair<std::string, std::string>>
+      Mistakes; // query -> intended
   for (int I = 0; I < 1000; ++I) {
     std::string Intended = nameOf(Rng() % Functions);
     std::string Q = Intended;
@@ -264,11 +284,13 @@ int main(int argc, char **argv) {
     }
   double SimilarMs = secondsSince(TS) * 1e3 / Mistakes.size();
   size_t Unrelated = 0;
-  for (const char *Q : {"frobnicate_widgets", "zzz", "quantum_flux_capacitor", "open_window"})
+  for (const char *Q :
+       {"frobnicate_widgets", "zzz", "quantum_flux_capacitor", "open_window"})
     Unrelated += M.findSimilar(Q).has_value();
   outs() << format("findSimilar index build (first query): %.0f ms\n", IndexMs);
   report("findSimilar over 100k names (ms/op)", SimilarMs, "ms", 5);
-  outs() << format("findSimilar quality: %zu/%zu answered, %zu right; %zu of 4 unrelated names "
+  outs() << format("findSimilar quality: %zu/%zu answered, %zu right; %zu of 4 "
+                   "unrelated names "
                    "matched\n",
                    Answered, Mistakes.size(), Right, Unrelated);
 

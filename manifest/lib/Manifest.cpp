@@ -1,7 +1,8 @@
 //===- Manifest.cpp - the manifest's contents and its indexed queries -----===//
 //
-// Everything but reading IR and the text format: the name index, conflicts, shims, declarations and
-// the queries prompts and passes ask (lookup, collectRelevant, findSimilar, isShim).
+// Everything but reading IR and the text format: the name index, conflicts,
+// shims, declarations and the queries prompts and passes ask (lookup,
+// collectRelevant, findSimilar, isShim).
 //
 //===----------------------------------------------------------------------===//
 #include "ManifestImpl.h"
@@ -41,8 +42,8 @@ Manifest::Manifest(Manifest &&) noexcept = default;
 Manifest &Manifest::operator=(Manifest &&) noexcept = default;
 
 namespace {
-/// Which entry answers lookup() when a name has several: a public definition, then a plan's
-/// declaration, then a private definition.
+/// Which entry answers lookup() when a name has several: a public definition,
+/// then a plan's declaration, then a private definition.
 int rank(const Entry &E) {
   if (E.IsDeclaration)
     return 1;
@@ -67,8 +68,9 @@ void Manifest::Impl::addFileResult(FileResult &&R) {
 
 bool Manifest::Impl::prefer(unsigned A, unsigned B) const {
   const Entry &EA = Entries[A], &EB = Entries[B];
-  // File indices follow the sorted file list, so this is "first in the tree" among equals;
-  // entries without a file record (seed manifests, declarations) keep their order.
+  // File indices follow the sorted file list, so this is "first in the tree"
+  // among equals; entries without a file record (seed manifests, declarations)
+  // keep their order.
   unsigned LineA = EntryFile[A] == ~0u ? 0 : EA.Line;
   unsigned LineB = EntryFile[B] == ~0u ? 0 : EB.Line;
   return std::make_tuple(rank(EA), EntryFile[A], LineA, A) <
@@ -77,7 +79,8 @@ bool Manifest::Impl::prefer(unsigned A, unsigned B) const {
 
 void Manifest::Impl::indexEntry(unsigned E) {
   SmallVector<unsigned, 1> &List = ByName[Entries[E].Name];
-  auto Pos = std::find_if(List.begin(), List.end(), [&](unsigned Other) { return prefer(E, Other); });
+  auto Pos = std::find_if(List.begin(), List.end(),
+                          [&](unsigned Other) { return prefer(E, Other); });
   List.insert(Pos, E);
 }
 
@@ -113,8 +116,9 @@ void Manifest::Impl::recomputeConflicts() {
     if (C.Files.size() >= 2)
       Conflicts.push_back(std::move(C));
   }
-  std::sort(Conflicts.begin(), Conflicts.end(),
-            [](const Conflict &A, const Conflict &B) { return A.Name < B.Name; });
+  std::sort(
+      Conflicts.begin(), Conflicts.end(),
+      [](const Conflict &A, const Conflict &B) { return A.Name < B.Name; });
 }
 
 void Manifest::Impl::invalidateSimilar() {
@@ -142,7 +146,8 @@ const Entry *Manifest::lookup(StringRef Name) const {
   return It == P->ByName.end() ? nullptr : &P->Entries[It->second.front()];
 }
 
-std::vector<const Entry *> Manifest::collectRelevant(ArrayRef<StringRef> Texts) const {
+std::vector<const Entry *>
+Manifest::collectRelevant(ArrayRef<StringRef> Texts) const {
   std::vector<const Entry *> Out;
   DenseSet<unsigned> Seen;
   auto Add = [&](StringRef Name) {
@@ -153,7 +158,9 @@ std::vector<const Entry *> Manifest::collectRelevant(ArrayRef<StringRef> Texts) 
     if (It != P->ByName.end() && Seen.insert(It->second.front()).second)
       Out.push_back(&P->Entries[It->second.front()]);
   };
-  auto IsIdent = [](char C) { return isAlnum(C) || C == '_' || C == '.' || C == '$' || C == '-'; };
+  auto IsIdent = [](char C) {
+    return isAlnum(C) || C == '_' || C == '.' || C == '$' || C == '-';
+  };
   for (StringRef Text : Texts) {
     size_t I = 0;
     while (I < Text.size()) {
@@ -169,8 +176,8 @@ std::vector<const Entry *> Manifest::collectRelevant(ArrayRef<StringRef> Texts) 
         }
         continue;
       }
-      // Task text names functions without '@' ("call str_len"): words that look like code
-      // identifiers (with an underscore) count too.
+      // Task text names functions without '@' ("call str_len"): words that look
+      // like code identifiers (with an underscore) count too.
       if (isAlpha(C) || C == '_') {
         size_t J = I;
         bool Underscore = false;
@@ -190,7 +197,8 @@ std::vector<const Entry *> Manifest::collectRelevant(ArrayRef<StringRef> Texts) 
   return Out;
 }
 
-std::optional<SimilarMatch> Manifest::findSimilar(StringRef Name, double Threshold) const {
+std::optional<SimilarMatch> Manifest::findSimilar(StringRef Name,
+                                                  double Threshold) const {
   if (const Entry *E = lookup(Name))
     return SimilarMatch{E, 1.0};
   std::shared_ptr<const SimilarityIndex> Index = P->similarity();
@@ -219,13 +227,15 @@ Error Manifest::addDeclaration(StringRef Signature) {
   if (const Entry *Existing = lookup(*Name)) {
     if (Existing->Signature == Sig)
       return Error::success();
-    std::string Where = Existing->File.empty()
-                            ? std::string("a declaration")
-                            : Existing->File + ":" + std::to_string(Existing->Line);
-    return createStringError(inconvertibleErrorCode(),
-                             "@%s is already known as '%s' (%s); the declaration '%s' clashes",
-                             Name->c_str(), Existing->Signature.c_str(), Where.c_str(),
-                             Sig.str().c_str());
+    std::string Where =
+        Existing->File.empty()
+            ? std::string("a declaration")
+            : Existing->File + ":" + std::to_string(Existing->Line);
+    return createStringError(
+        inconvertibleErrorCode(),
+        "@%s is already known as '%s' (%s); the declaration '%s' clashes",
+        Name->c_str(), Existing->Signature.c_str(), Where.c_str(),
+        Sig.str().c_str());
   }
   Entry E;
   E.Name = *Name;
@@ -241,8 +251,12 @@ Error Manifest::addDeclaration(StringRef Signature) {
 
 const std::vector<Entry> &Manifest::entries() const { return P->Entries; }
 const std::vector<std::string> &Manifest::shims() const { return P->Shims; }
-const std::vector<Conflict> &Manifest::conflicts() const { return P->Conflicts; }
-const std::vector<Diagnostic> &Manifest::diagnostics() const { return P->Diags; }
+const std::vector<Conflict> &Manifest::conflicts() const {
+  return P->Conflicts;
+}
+const std::vector<Diagnostic> &Manifest::diagnostics() const {
+  return P->Diags;
+}
 const std::vector<std::string> &Manifest::roots() const { return P->Roots; }
 size_t Manifest::fileCount() const { return P->Files.size(); }
 

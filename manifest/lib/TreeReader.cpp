@@ -1,8 +1,9 @@
 //===- TreeReader.cpp - build and refresh the manifest from .ll/.bc files -===//
 //
-// The only LLVM-IR-heavy part of the manifest: parses each module in its own LLVMContext (so files
-// are read in parallel), prints signatures the way the IR writes them, and recovers what it can from
-// the `define` lines of modules that do not parse.
+// The only LLVM-IR-heavy part of the manifest: parses each module in its own
+// LLVMContext (so files are read in parallel), prints signatures the way the IR
+// writes them, and recovers what it can from the `define` lines of modules that
+// do not parse.
 //
 //===----------------------------------------------------------------------===//
 #include "ManifestImpl.h"
@@ -38,8 +39,9 @@ bool isIdentChar(char C) {
   return isAlnum(C) || C == '-' || C == '$' || C == '.' || C == '_';
 }
 
-/// Prints a function's signature: return attributes, return type, @name, typed parameters with their
-/// attributes and names, `...` for varargs. No linkage, visibility or function attributes.
+/// Prints a function's signature: return attributes, return type, @name, typed
+/// parameters with their attributes and names, `...` for varargs. No linkage,
+/// visibility or function attributes.
 std::string printSignature(const Function &F) {
   std::string S;
   raw_string_ostream OS(S);
@@ -51,7 +53,8 @@ std::string printSignature(const Function &F) {
   OS << " @";
   printLLVMNameWithoutPrefix(OS, F.getName());
   OS << '(';
-  unsigned UnnamedSlot = 0; // unnamed arguments are numbered %0, %1, … like the IR writer does
+  unsigned UnnamedSlot =
+      0; // unnamed arguments are numbered %0, %1, … like the IR writer does
   for (const Argument &A : F.args()) {
     if (A.getArgNo())
       OS << ", ";
@@ -71,27 +74,30 @@ std::string printSignature(const Function &F) {
   return S;
 }
 
-// Keywords that may precede the return type on a `define` line and are not part of the signature.
+// Keywords that may precede the return type on a `define` line and are not part
+// of the signature.
 bool isPreambleKeyword(StringRef Tok, bool &IsNonExternalLinkage) {
   static const char *const Linkages[] = {
-      "private",     "internal",    "available_externally", "linkonce", "weak", "common",
-      "appending",   "extern_weak", "linkonce_odr",         "weak_odr"};
+      "private",   "internal",    "available_externally",
+      "linkonce",  "weak",        "common",
+      "appending", "extern_weak", "linkonce_odr",
+      "weak_odr"};
   for (const char *L : Linkages)
     if (Tok == L) {
       IsNonExternalLinkage = true;
       return true;
     }
-  static const char *const Others[] = {"external",  "default",   "hidden",   "protected",
-                                       "dllimport", "dllexport", "dso_local", "dso_preemptable",
-                                       "ptx_kernel", "ptx_device", "spir_func", "spir_kernel"};
+  static const char *const Others[] = {
+      "external",   "default",    "hidden",    "protected",
+      "dllimport",  "dllexport",  "dso_local", "dso_preemptable",
+      "ptx_kernel", "ptx_device", "spir_func", "spir_kernel"};
   for (const char *O : Others)
     if (Tok == O)
       return true;
-  // Calling conventions: `fastcc`, `x86_stdcallcc`, `ghccc`, … all end in "cc"; `cc N` is handled
-  // by the caller.
-  return Tok.size() > 2 && Tok.ends_with("cc") && all_of(Tok, [](char C) {
-           return isAlnum(C) || C == '_';
-         });
+  // Calling conventions: `fastcc`, `x86_stdcallcc`, `ghccc`, … all end in "cc";
+  // `cc N` is handled by the caller.
+  return Tok.size() > 2 && Tok.ends_with("cc") &&
+         all_of(Tok, [](char C) { return isAlnum(C) || C == '_'; });
 }
 
 /// Finds the ')' closing the '(' at Text[0]; npos when it is not there.
@@ -150,14 +156,18 @@ struct FoundFile {
   int64_t MTimeNs;
 };
 
-/// Lists the `.ll` and `.bc` files under Root (sorted); directories starting with '.' are skipped
+/// Lists the `.ll` and `.bc` files under Root (sorted); directories starting
+/// with '.' are skipped
 /// (.git, .semcom). Problems listing a subdirectory become diagnostics.
-void listTree(const std::string &Root, unsigned RootIdx, std::vector<FoundFile> &Out,
-              std::vector<Diagnostic> &Diags) {
+void listTree(const std::string &Root, unsigned RootIdx,
+              std::vector<FoundFile> &Out, std::vector<Diagnostic> &Diags) {
   std::error_code EC;
   size_t FirstNew = Out.size();
-  // Symlinks are not followed into directories (no cycles); a symlink to a file counts.
-  for (sys::fs::recursive_directory_iterator It(Root, EC, /*follow_symlinks=*/false), End;
+  // Symlinks are not followed into directories (no cycles); a symlink to a file
+  // counts.
+  for (sys::fs::recursive_directory_iterator
+           It(Root, EC, /*follow_symlinks=*/false),
+       End;
        It != End && !EC; It.increment(EC)) {
     StringRef Path = It->path();
     StringRef Base = sys::path::filename(Path);
@@ -177,17 +187,22 @@ void listTree(const std::string &Root, unsigned RootIdx, std::vector<FoundFile> 
     if (St.type() != sys::fs::file_type::regular_file)
       continue;
     std::string Rel = Path.substr(Root.size()).ltrim("/").str();
-    Out.push_back({RootIdx, std::move(Rel), Path.str(), St.getSize(), mtimeNs(St)});
+    Out.push_back(
+        {RootIdx, std::move(Rel), Path.str(), St.getSize(), mtimeNs(St)});
   }
   if (EC)
     Diags.push_back({Root, 0, 0, "cannot list directory: " + EC.message()});
   std::sort(Out.begin() + FirstNew, Out.end(),
-            [](const FoundFile &A, const FoundFile &B) { return A.RelPath < B.RelPath; });
+            [](const FoundFile &A, const FoundFile &B) {
+              return A.RelPath < B.RelPath;
+            });
 }
 
-/// Reads the files (in parallel when there are several) into Results, index for index. A file whose
-/// content hash equals KnownHash[i] (when given) is marked Unchanged and not parsed.
-void readFiles(const std::vector<FoundFile> &Files, const std::vector<std::optional<uint64_t>> &Known,
+/// Reads the files (in parallel when there are several) into Results, index for
+/// index. A file whose content hash equals KnownHash[i] (when given) is marked
+/// Unchanged and not parsed.
+void readFiles(const std::vector<FoundFile> &Files,
+               const std::vector<std::optional<uint64_t>> &Known,
                std::vector<FileResult> &Results,
                function_ref<void(size_t, size_t)> Progress = nullptr) {
   Results.resize(Files.size());
@@ -195,16 +210,17 @@ void readFiles(const std::vector<FoundFile> &Files, const std::vector<std::optio
   std::mutex ProgressMutex;
   const size_t Every = std::max<size_t>(1, Files.size() / 50);
   auto ReadOne = [&](size_t I) {
-    Results[I] = readModuleFile(Files[I].AbsPath, Files[I].Root, Files[I].RelPath,
-                                Known.empty() ? std::nullopt : Known[I]);
+    Results[I] =
+        readModuleFile(Files[I].AbsPath, Files[I].Root, Files[I].RelPath,
+                       Known.empty() ? std::nullopt : Known[I]);
     size_t N = ++Done;
     if (Progress && (N % Every == 0 || N == Files.size())) {
       std::lock_guard<std::mutex> Lock(ProgressMutex);
       Progress(N, Files.size());
     }
   };
-  unsigned Threads = std::min<size_t>(llvm::hardware_concurrency().compute_thread_count(),
-                                      Files.size());
+  unsigned Threads = std::min<size_t>(
+      llvm::hardware_concurrency().compute_thread_count(), Files.size());
   if (Threads <= 1 || Files.size() < 4) {
     for (size_t I = 0; I < Files.size(); ++I)
       ReadOne(I);
@@ -212,7 +228,8 @@ void readFiles(const std::vector<FoundFile> &Files, const std::vector<std::optio
   }
   DefaultThreadPool Pool(hardware_concurrency(Threads));
   // Batches keep the task overhead small next to parsing tiny modules.
-  const size_t Batch = std::max<size_t>(1, std::min<size_t>(32, Files.size() / (Threads * 8)));
+  const size_t Batch =
+      std::max<size_t>(1, std::min<size_t>(32, Files.size() / (Threads * 8)));
   for (size_t Begin = 0; Begin < Files.size(); Begin += Batch) {
     size_t End = std::min(Files.size(), Begin + Batch);
     Pool.async([&ReadOne, Begin, End] {
@@ -223,14 +240,18 @@ void readFiles(const std::vector<FoundFile> &Files, const std::vector<std::optio
   Pool.wait();
 }
 
-/// Lists every root; a file reachable from two (nested) roots is listed once, under the first.
-std::vector<FoundFile> listRoots(ArrayRef<std::string> Roots, std::vector<Diagnostic> &Diags) {
+/// Lists every root; a file reachable from two (nested) roots is listed once,
+/// under the first.
+std::vector<FoundFile> listRoots(ArrayRef<std::string> Roots,
+                                 std::vector<Diagnostic> &Diags) {
   std::vector<FoundFile> Found;
   for (unsigned R = 0; R < Roots.size(); ++R)
     listTree(Roots[R], R, Found, Diags);
   if (Roots.size() > 1) {
     StringSet<> Seen;
-    llvm::erase_if(Found, [&](const FoundFile &F) { return !Seen.insert(F.AbsPath).second; });
+    llvm::erase_if(Found, [&](const FoundFile &F) {
+      return !Seen.insert(F.AbsPath).second;
+    });
   }
   return Found;
 }
@@ -250,8 +271,8 @@ bool readGlobalName(StringRef S, std::string &Name, size_t &Len) {
       if (Raw[I] == '\\' && I + 1 < Raw.size() && Raw[I + 1] == '\\') {
         Name += '\\';
         ++I;
-      } else if (Raw[I] == '\\' && I + 2 < Raw.size() && isHexDigit(Raw[I + 1]) &&
-                 isHexDigit(Raw[I + 2])) {
+      } else if (Raw[I] == '\\' && I + 2 < Raw.size() &&
+                 isHexDigit(Raw[I + 1]) && isHexDigit(Raw[I + 2])) {
         Name += char(hexFromNibbles(Raw[I + 1], Raw[I + 2]));
         I += 2;
       } else {
@@ -281,7 +302,8 @@ std::optional<std::string> nameFromSignature(StringRef Sig) {
   return Name;
 }
 
-void scanDefineLines(StringRef Text, StringRef RelPath, StringMap<unsigned> *LineOfName,
+void scanDefineLines(StringRef Text, StringRef RelPath,
+                     StringMap<unsigned> *LineOfName,
                      std::vector<Entry> *Recovered) {
   unsigned LineNo = 0;
   size_t Pos = 0;
@@ -292,7 +314,8 @@ void scanDefineLines(StringRef Text, StringRef RelPath, StringMap<unsigned> *Lin
     Pos = NL == StringRef::npos ? Text.size() : NL + 1;
     ++LineNo;
     StringRef L = Line.ltrim(" \t");
-    if (!L.starts_with("define") || L.size() < 7 || (L[6] != ' ' && L[6] != '\t'))
+    if (!L.starts_with("define") || L.size() < 7 ||
+        (L[6] != ' ' && L[6] != '\t'))
       continue;
     size_t At = L.find('@');
     std::string Name;
@@ -304,8 +327,8 @@ void scanDefineLines(StringRef Text, StringRef RelPath, StringMap<unsigned> *Lin
     if (!Recovered)
       continue;
 
-    // Drop linkage, visibility, DLL storage, preemption and calling convention; keep return
-    // attributes and type.
+    // Drop linkage, visibility, DLL storage, preemption and calling convention;
+    // keep return attributes and type.
     StringRef Preamble = L.slice(6, At).trim();
     bool NonExternal = false;
     while (!Preamble.empty()) {
@@ -319,8 +342,10 @@ void scanDefineLines(StringRef Text, StringRef RelPath, StringMap<unsigned> *Lin
         break;
       Preamble = Rest.trim();
     }
-    // The parameter list may run over several lines; look a little further when it does.
-    StringRef AfterName = Text.substr(LineStart + (L.data() - Line.data()) + At + NameLen);
+    // The parameter list may run over several lines; look a little further when
+    // it does.
+    StringRef AfterName =
+        Text.substr(LineStart + (L.data() - Line.data()) + At + NameLen);
     AfterName = AfterName.substr(0, std::min<size_t>(AfterName.size(), 4096));
     if (!AfterName.starts_with("("))
       continue;
@@ -342,7 +367,8 @@ void scanDefineLines(StringRef Text, StringRef RelPath, StringMap<unsigned> *Lin
   }
 }
 
-FileResult readModuleFile(const std::string &AbsPath, unsigned Root, std::string RelPath,
+FileResult readModuleFile(const std::string &AbsPath, unsigned Root,
+                          std::string RelPath,
                           std::optional<uint64_t> KnownHash) {
   FileResult R;
   R.Record.Root = Root;
@@ -356,11 +382,12 @@ FileResult readModuleFile(const std::string &AbsPath, unsigned Root, std::string
   }
   R.Record.Size = St.getSize();
   R.Record.MTimeNs = mtimeNs(St);
-  ErrorOr<std::unique_ptr<MemoryBuffer>> BufOrErr =
-      MemoryBuffer::getFile(AbsPath, /*IsText=*/false, /*RequiresNullTerminator=*/true);
+  ErrorOr<std::unique_ptr<MemoryBuffer>> BufOrErr = MemoryBuffer::getFile(
+      AbsPath, /*IsText=*/false, /*RequiresNullTerminator=*/true);
   if (!BufOrErr) {
     R.Readable = false;
-    R.Diags.push_back({Rel, 0, 0, "cannot read: " + BufOrErr.getError().message()});
+    R.Diags.push_back(
+        {Rel, 0, 0, "cannot read: " + BufOrErr.getError().message()});
     return R;
   }
   MemoryBuffer &Buf = **BufOrErr;
@@ -371,21 +398,24 @@ FileResult readModuleFile(const std::string &AbsPath, unsigned Root, std::string
     return R;
   }
 
-  const bool IsBitcode = isBitcode(reinterpret_cast<const unsigned char *>(Buf.getBufferStart()),
-                                     reinterpret_cast<const unsigned char *>(Buf.getBufferEnd()));
+  const bool IsBitcode =
+      isBitcode(reinterpret_cast<const unsigned char *>(Buf.getBufferStart()),
+                reinterpret_cast<const unsigned char *>(Buf.getBufferEnd()));
   StringMap<unsigned> LineOfName;
   if (!IsBitcode)
     scanDefineLines(Buf.getBuffer(), Rel, &LineOfName, nullptr);
 
   LLVMContext Ctx;
-  Ctx.setDiagnosticHandlerCallBack([](const DiagnosticInfo *, void *) {}); // warnings: not ours
+  Ctx.setDiagnosticHandlerCallBack(
+      [](const DiagnosticInfo *, void *) {}); // warnings: not ours
   SMDiagnostic Err;
   std::unique_ptr<Module> M = parseIR(Buf.getMemBufferRef(), Err, Ctx);
   if (!M) {
     Diagnostic D;
     D.File = Rel;
     D.Line = Err.getLineNo() > 0 ? unsigned(Err.getLineNo()) : 0;
-    D.Column = D.Line && Err.getColumnNo() >= 0 ? unsigned(Err.getColumnNo()) + 1 : 0;
+    D.Column =
+        D.Line && Err.getColumnNo() >= 0 ? unsigned(Err.getColumnNo()) + 1 : 0;
     D.Message = Err.getMessage().str();
     if (D.Message.empty())
       D.Message = "cannot parse";
@@ -413,21 +443,25 @@ Expected<Manifest> Manifest::buildFromTree(ArrayRef<std::string> Roots) {
   return buildFromTree(Roots, nullptr);
 }
 
-Expected<Manifest> Manifest::buildFromTree(ArrayRef<std::string> Roots,
-                                           function_ref<void(size_t, size_t)> Progress) {
+Expected<Manifest>
+Manifest::buildFromTree(ArrayRef<std::string> Roots,
+                        function_ref<void(size_t, size_t)> Progress) {
   Manifest Result;
   Impl &I = *Result.P;
   std::vector<FoundFile> Found;
   for (const std::string &Root : Roots) {
     SmallString<256> Abs(Root);
     if (std::error_code EC = sys::fs::make_absolute(Abs))
-      return createStringError(EC, "%s: %s", Root.c_str(), EC.message().c_str());
+      return createStringError(EC, "%s: %s", Root.c_str(),
+                               EC.message().c_str());
     sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
     sys::fs::file_status St;
     if (std::error_code EC = sys::fs::status(Abs, St))
-      return createStringError(EC, "%s: %s", Root.c_str(), EC.message().c_str());
+      return createStringError(EC, "%s: %s", Root.c_str(),
+                               EC.message().c_str());
     if (St.type() != sys::fs::file_type::directory_file)
-      return createStringError(inconvertibleErrorCode(), "%s: not a directory", Root.c_str());
+      return createStringError(inconvertibleErrorCode(), "%s: not a directory",
+                               Root.c_str());
     I.Roots.push_back(Abs.str().str());
   }
   Found = listRoots(I.Roots, I.Diags);
@@ -445,7 +479,8 @@ Expected<unsigned> Manifest::refresh() {
     return 0;
   for (const std::string &Root : I.Roots)
     if (!sys::fs::is_directory(Root))
-      return createStringError(inconvertibleErrorCode(), "%s: not a directory", Root.c_str());
+      return createStringError(inconvertibleErrorCode(), "%s: not a directory",
+                               Root.c_str());
 
   std::vector<Diagnostic> WalkDiags;
   std::vector<FoundFile> Found = listRoots(I.Roots, WalkDiags);
@@ -454,7 +489,8 @@ Expected<unsigned> Manifest::refresh() {
   for (unsigned F = 0; F < I.Files.size(); ++F)
     OldIndex[{I.Files[F].Root, I.Files[F].RelPath}] = F;
 
-  // Decide per file: keep (same size and mtime), or read (and maybe find the same content).
+  // Decide per file: keep (same size and mtime), or read (and maybe find the
+  // same content).
   std::vector<int> OldOf(Found.size(), -1);
   std::vector<FoundFile> ToRead;
   std::vector<std::optional<uint64_t>> ToReadKnown;
@@ -468,8 +504,9 @@ Expected<unsigned> Manifest::refresh() {
         continue;
     }
     ToRead.push_back(Found[N]);
-    ToReadKnown.push_back(OldOf[N] >= 0 ? std::optional<uint64_t>(I.Files[OldOf[N]].Hash)
-                                        : std::nullopt);
+    ToReadKnown.push_back(OldOf[N] >= 0
+                              ? std::optional<uint64_t>(I.Files[OldOf[N]].Hash)
+                              : std::nullopt);
     ToReadPos.push_back(N);
   }
   std::vector<FileResult> ReadResults;
@@ -478,8 +515,8 @@ Expected<unsigned> Manifest::refresh() {
   for (size_t K = 0; K < ToReadPos.size(); ++K)
     Fresh[ToReadPos[K]] = &ReadResults[K];
 
-  // Old files that stay (same content): where they go in the new file list. Everything else of
-  // the old list (deleted, changed) loses its entries.
+  // Old files that stay (same content): where they go in the new file list.
+  // Everything else of the old list (deleted, changed) loses its entries.
   std::vector<FileRecord> OldFiles = std::move(I.Files);
   std::vector<unsigned> NewOfOld(OldFiles.size(), ~0u);
   StringMap<std::vector<Diagnostic>> OldDiags;
@@ -487,7 +524,8 @@ Expected<unsigned> Manifest::refresh() {
     OldDiags[D.File].push_back(std::move(D));
   I.Files.clear();
   I.Diags = std::move(WalkDiags);
-  std::vector<std::pair<unsigned, FileResult *>> Added; // new file index, what was read
+  std::vector<std::pair<unsigned, FileResult *>>
+      Added; // new file index, what was read
   for (size_t N = 0; N < Found.size(); ++N) {
     FileResult *FR = Fresh[N];
     int Old = OldOf[N];
@@ -514,9 +552,9 @@ Expected<unsigned> Manifest::refresh() {
     I.Files.push_back(FR->Record);
   }
 
-  // Entries: drop those of changed and deleted files (largest index first, so the entry moved
-  // into a hole is never one still to drop), renumber files, add the new ones. Only the names
-  // involved are touched in the index.
+  // Entries: drop those of changed and deleted files (largest index first, so
+  // the entry moved into a hole is never one still to drop), renumber files,
+  // add the new ones. Only the names involved are touched in the index.
   std::vector<unsigned> Drop;
   for (unsigned E = 0; E < I.Entries.size(); ++E) {
     unsigned F = I.EntryFile[E];

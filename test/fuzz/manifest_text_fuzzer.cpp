@@ -1,8 +1,8 @@
-//===- manifest_text_fuzzer.cpp - libFuzzer target for the manifest text parser -===//
+//===- manifest_text_fuzzer.cpp - libFuzzer target: manifest text parser -===//
 //
-// Manifest files are written by tools and edited by people; whatever they hold, parse() must
-// answer with a manifest or an error naming the line, never crash. Whatever it accepts must
-// round-trip through serialize() and answer queries.
+// Manifest files are written by tools and edited by people; whatever they hold,
+// parse() must answer with a manifest or an error naming the line, never crash.
+// Whatever it accepts must round-trip through serialize() and answer queries.
 //
 //===----------------------------------------------------------------------===//
 #include "semcom/Manifest/Manifest.h"
@@ -29,10 +29,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
     llvm::consumeError(Again.takeError());
     abort();
   }
-  if (Again->serialize() != Once || Again->entries().size() != M->entries().size())
+  if (Again->serialize() != Once ||
+      Again->entries().size() != M->entries().size())
     abort();
 
-  // Queries on whatever was accepted (a few similarity queries: each is far dearer than a parse).
+  // Queries on whatever was accepted (a few similarity queries: each is far
+  // dearer than a parse).
   size_t Queried = 0;
   for (const Entry &E : M->entries()) {
     if (!M->lookup(E.Name))
