@@ -147,10 +147,16 @@ double score(const Query &Q, const NameInfo &C) {
           Front ? join(Longer.drop_front(Drop)) : join(Longer.drop_back(Drop));
       if (Part.size() < 3)
         continue;
-      double Sim = charSimilarity(ShorterNorm, Part);
       double Weight =
           (Front ? 0.8 : 0.75) + 0.2 * double(Part.size()) / LongFull;
-      Best = std::max(Best, Sim * Weight);
+      // The length difference alone bounds the similarity: skip the edit
+      // distance when even that bound cannot win.
+      size_t Longest = std::max(ShorterNorm.size(), Part.size());
+      size_t Diff = std::max(ShorterNorm.size(), Part.size()) -
+                    std::min(ShorterNorm.size(), Part.size());
+      if ((1.0 - double(Diff) / double(Longest)) * Weight <= Best)
+        continue;
+      Best = std::max(Best, charSimilarity(ShorterNorm, Part) * Weight);
     }
   };
   Affix(C.Tokens, Q.Norm, true);
@@ -250,37 +256,44 @@ std::optional<SimilarMatch> querySimilar(const SimilarityIndex &Index,
 
   SmallVector<unsigned, 256> Candidates;
   DenseSet<unsigned> Seen;
+  // A key shared by thousands of names says little; a bounded sample of it is
+  // enough (the trigram pass below still finds close spellings).
   auto AddAll = [&](const StringMap<SmallVector<unsigned, 1>> &Map,
-                    StringRef Key) {
+                    StringRef Key, size_t Cap) {
     auto It = Map.find(Key);
     if (It == Map.end())
       return;
-    // A key shared by thousands of names says little; a bounded sample is
-    // enough there.
     size_t Taken = 0;
     for (unsigned Id : It->second) {
-      if (Taken++ == 256)
+      if (Taken++ == Cap)
         break;
       if (Seen.insert(Id).second)
         Candidates.push_back(Id);
     }
   };
-  AddAll(Index.ByNorm, Q.Norm);
-  AddAll(Index.BySuffix, Q.Norm);
-  AddAll(Index.ByPrefix, Q.Norm);
+  AddAll(Index.ByNorm, Q.Norm, 256);
+  AddAll(Index.BySuffix, Q.Norm, 64); // query lacks a prefix
+  AddAll(Index.ByPrefix, Q.Norm, 64); // query lacks a suffix
   ArrayRef<std::string> QT = Q.Tokens;
   for (size_t Drop = 1; Drop < QT.size(); ++Drop) {
     std::string Suffix = join(QT.drop_front(Drop));
-    AddAll(Index.ByNorm, Suffix);
-    AddAll(Index.BySuffix, Suffix);
-    AddAll(Index.ByNorm, join(QT.drop_back(Drop)));
+    // The query has an extra prefix, or a different one (then at least two
+    // shared words: one alone is too weak a hint), or an extra suffix.
+    AddAll(Index.ByNorm, Suffix, 256);
+    if (Drop + 1 < QT.size())
+      AddAll(Index.BySuffix, Suffix, 64);
+    AddAll(Index.ByNorm, join(QT.drop_back(Drop)), 256);
   }
-  AddAll(Index.ByShape, shapeKey(QT));
+  AddAll(Index.ByShape, shapeKey(QT), 64);
 
   // Trigram overlap for typos: count shared trigrams per name, keep the names
   // sharing the most.
   {
-    std::vector<uint16_t> Shared(Index.Names.size(), 0);
+    // Per-thread counters, cleared after use: no 100k-element allocation and
+    // zeroing per query.
+    thread_local std::vector<uint16_t> Shared;
+    if (Shared.size() < Index.Names.size())
+      Shared.assign(Index.Names.size(), 0);
     std::vector<unsigned> Touched;
     uint32_t Last = ~0u;
     unsigned QueryTrigrams = 0;
@@ -302,15 +315,18 @@ std::optional<SimilarMatch> querySimilar(const SimilarityIndex &Index,
       return 2.0 * Shared[Id] / (double(QueryTrigrams) + T);
     };
     const size_t Keep = 64;
-    if (Touched.size() > Keep) {
+    size_t Kept = Touched.size();
+    if (Kept > Keep) {
       std::nth_element(
           Touched.begin(), Touched.begin() + Keep, Touched.end(),
           [&](unsigned A, unsigned B) { return Rank(A) > Rank(B); });
-      Touched.resize(Keep);
+      Kept = Keep;
     }
+    for (size_t K = 0; K < Kept; ++K)
+      if (Seen.insert(Touched[K]).second)
+        Candidates.push_back(Touched[K]);
     for (unsigned Id : Touched)
-      if (Seen.insert(Id).second)
-        Candidates.push_back(Id);
+      Shared[Id] = 0;
   }
 
   std::optional<SimilarMatch> Best;

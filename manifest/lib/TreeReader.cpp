@@ -26,7 +26,6 @@
 #include "llvm/Support/xxhash.h"
 
 #include <algorithm>
-#include <map>
 
 using namespace llvm;
 
@@ -485,9 +484,11 @@ Expected<unsigned> Manifest::refresh() {
   std::vector<Diagnostic> WalkDiags;
   std::vector<FoundFile> Found = listRoots(I.Roots, WalkDiags);
 
-  std::map<std::pair<unsigned, std::string>, unsigned> OldIndex;
+  std::vector<StringMap<unsigned>> OldIndex(
+      I.Roots.size()); // per root: path -> old file
   for (unsigned F = 0; F < I.Files.size(); ++F)
-    OldIndex[{I.Files[F].Root, I.Files[F].RelPath}] = F;
+    if (I.Files[F].Root < OldIndex.size())
+      OldIndex[I.Files[F].Root].try_emplace(I.Files[F].RelPath, F);
 
   // Decide per file: keep (same size and mtime), or read (and maybe find the
   // same content).
@@ -496,8 +497,9 @@ Expected<unsigned> Manifest::refresh() {
   std::vector<std::optional<uint64_t>> ToReadKnown;
   std::vector<size_t> ToReadPos;
   for (size_t N = 0; N < Found.size(); ++N) {
-    auto It = OldIndex.find({Found[N].Root, Found[N].RelPath});
-    if (It != OldIndex.end()) {
+    const StringMap<unsigned> &InRoot = OldIndex[Found[N].Root];
+    auto It = InRoot.find(Found[N].RelPath);
+    if (It != InRoot.end()) {
       OldOf[N] = int(It->second);
       const FileRecord &Old = I.Files[It->second];
       if (Old.Size == Found[N].Size && Old.MTimeNs == Found[N].MTimeNs)
