@@ -1,4 +1,4 @@
-;===- runtime/libcalls.ll - memcpy, memmove, memset, memcmp for the code generator ===;
+;===- runtime/libcalls.ll - memcpy, memmove, memset, memcmp, bcmp for the code generator ===;
 ; LLVM lowers llvm.memcpy/llvm.memset of unknown size (and optimised copy loops) to calls to these
 ; C names, so a libc-free binary must define them. They live in their own archive member and are
 ; linked only when something refers to them; host tests leave this module out, since libc has them.
@@ -30,6 +30,12 @@ define i32 @memcmp(ptr %a, ptr %b, i64 %n) #0 {
   %one = select i1 %pos, i32 1, i32 0
   %res = select i1 %neg, i32 -1, i32 %one
   ret i32 %res
+}
+
+; bcmp only tells equal from different; LLVM emits it for memcmp(...) == 0 on Linux.
+define i32 @bcmp(ptr %a, ptr %b, i64 %n) #0 {
+  %r = call i32 @memcmp(ptr %a, ptr %b, i64 %n)
+  ret i32 %r
 }
 
 attributes #0 = { nounwind "no-builtins" }

@@ -12,7 +12,7 @@
 ;                 a free list
 ; A free small block keeps its header; its first payload word links to the next free block.
 
-@mem_free_lists = internal global [9 x ptr] zeroinitializer   ; class k holds blocks of 16 << k bytes
+@mem_free_lists = internal global [8 x ptr] zeroinitializer   ; class k holds blocks of 32 << k bytes
 @mem_chunk_next = internal global ptr null                    ; bump pointer into the current chunk
 @mem_chunk_end = internal global ptr null
 
@@ -31,13 +31,15 @@ entry:
   ret ptr %res
 }
 
-; Class of a block of %total bytes (header included, <= 4096): the smallest k with 16 << k >= total.
+; Class of a block of %total bytes (header included, <= 4096): the smallest k with 32 << k >= total.
+; The smallest block is 32 bytes, not 16: a free block needs room for its next-pointer after the
+; header.
 define internal i64 @mem_class(i64 %total) #0 {
 entry:
   br label %loop
 loop:
   %k = phi i64 [ 0, %entry ], [ %k.next, %loop ]
-  %size = shl i64 16, %k
+  %size = shl i64 32, %k
   %k.next = add i64 %k, 1
   %fits = icmp uge i64 %size, %total
   br i1 %fits, label %done, label %loop
@@ -57,8 +59,8 @@ sized:
 
 small_block:
   %k = call i64 @mem_class(i64 %total)
-  %block_size = shl i64 16, %k
-  %list = getelementptr [9 x ptr], ptr @mem_free_lists, i64 0, i64 %k
+  %block_size = shl i64 32, %k
+  %list = getelementptr [8 x ptr], ptr @mem_free_lists, i64 0, i64 %k
   %head = load ptr, ptr %list
   %have_free = icmp ne ptr %head, null
   br i1 %have_free, label %reuse, label %carve
@@ -154,7 +156,7 @@ release:
   br i1 %small, label %push, label %unmap
 push:
   %k = call i64 @mem_class(i64 %block_size)
-  %list = getelementptr [9 x ptr], ptr @mem_free_lists, i64 0, i64 %k
+  %list = getelementptr [8 x ptr], ptr @mem_free_lists, i64 0, i64 %k
   %head = load ptr, ptr %list
   store ptr %head, ptr %p
   store ptr %hdr, ptr %list

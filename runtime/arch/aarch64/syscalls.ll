@@ -146,15 +146,52 @@ define i64 @sys_epoll_pwait(i64 %epfd, ptr %events, i64 %maxevents, i64 %timeout
   %r = call i64 asm sideeffect "svc #0", "={x0},{x8},{x0},{x1},{x2},{x3},{x4},{x5},~{memory}"(i64 22, i64 %epfd, ptr %events, i64 %maxevents, i64 %timeout, ptr %sigmask, i64 %sigsetsize)
   ret i64 %r
 }
-attributes #0 = { nounwind }
-attributes #1 = { noreturn nounwind }
+; F_GETFL 3 / F_SETFL 4 with O_NONBLOCK (0x800 on x86_64 and aarch64)
+define i64 @sys_fcntl(i64 %fd, i64 %cmd, i64 %arg) #0 {
+  %r = call i64 asm sideeffect "svc #0", "={x0},{x8},{x0},{x1},{x2},~{memory}"(i64 25, i64 %fd, i64 %cmd, i64 %arg)
+  ret i64 %r
+}
 
-; sendto(fd, buf, len, flags, addr, addrlen). Servers pass MSG_NOSIGNAL (0x4000) so a peer that
-; went away yields -EPIPE instead of a SIGPIPE that would kill the process (no libc to ignore it).
+; flags MSG_NOSIGNAL 0x4000; addr may be null on a connected socket
 define i64 @sys_sendto(i64 %fd, ptr %buf, i64 %len, i64 %flags, ptr %addr, i64 %addrlen) #0 {
   %r = call i64 asm sideeffect "svc #0", "={x0},{x8},{x0},{x1},{x2},{x3},{x4},{x5},~{memory}"(i64 206, i64 %fd, ptr %buf, i64 %len, i64 %flags, ptr %addr, i64 %addrlen)
   ret i64 %r
 }
+
+; addr and addrlen may be null
+define i64 @sys_recvfrom(i64 %fd, ptr %buf, i64 %len, i64 %flags, ptr %addr, ptr %addrlen) #0 {
+  %r = call i64 asm sideeffect "svc #0", "={x0},{x8},{x0},{x1},{x2},{x3},{x4},{x5},~{memory}"(i64 207, i64 %fd, ptr %buf, i64 %len, i64 %flags, ptr %addr, ptr %addrlen)
+  ret i64 %r
+}
+
+; iov: array of { ptr base, i64 len }
+define i64 @sys_writev(i64 %fd, ptr %iov, i64 %iovcnt) #0 {
+  %r = call i64 asm sideeffect "svc #0", "={x0},{x8},{x0},{x1},{x2},~{memory}"(i64 66, i64 %fd, ptr %iov, i64 %iovcnt)
+  ret i64 %r
+}
+
+define i64 @sys_getsockname(i64 %fd, ptr %addr, ptr %addrlen) #0 {
+  %r = call i64 asm sideeffect "svc #0", "={x0},{x8},{x0},{x1},{x2},~{memory}"(i64 204, i64 %fd, ptr %addr, ptr %addrlen)
+  ret i64 %r
+}
+
+; fds: two i32
+define i64 @sys_pipe2(ptr %fds, i64 %flags) #0 {
+  %r = call i64 asm sideeffect "svc #0", "={x0},{x8},{x0},{x1},~{memory}"(i64 59, ptr %fds, i64 %flags)
+  ret i64 %r
+}
+
+define i64 @sys_dup3(i64 %oldfd, i64 %newfd, i64 %flags) #0 {
+  %r = call i64 asm sideeffect "svc #0", "={x0},{x8},{x0},{x1},{x2},~{memory}"(i64 24, i64 %oldfd, i64 %newfd, i64 %flags)
+  ret i64 %r
+}
+
+define i64 @sys_kill(i64 %pid, i64 %sig) #0 {
+  %r = call i64 asm sideeffect "svc #0", "={x0},{x8},{x0},{x1},~{memory}"(i64 129, i64 %pid, i64 %sig)
+  ret i64 %r
+}
+attributes #0 = { nounwind }
+attributes #1 = { noreturn nounwind }
 
 ; struct epoll_event as this kernel lays it out: naturally aligned on aarch64, { u32 events; u64
 ; data } in 16 bytes with data at offset 8. Target-independent code (runtime/http_server.ll) reads

@@ -145,15 +145,52 @@ define i64 @sys_epoll_pwait(i64 %epfd, ptr %events, i64 %maxevents, i64 %timeout
   %r = call i64 asm sideeffect "syscall", "={rax},{rax},{rdi},{rsi},{rdx},{r10},{r8},{r9},~{rcx},~{r11},~{memory}"(i64 281, i64 %epfd, ptr %events, i64 %maxevents, i64 %timeout, ptr %sigmask, i64 %sigsetsize)
   ret i64 %r
 }
-attributes #0 = { nounwind }
-attributes #1 = { noreturn nounwind }
+; F_GETFL 3 / F_SETFL 4 with O_NONBLOCK (0x800 on x86_64 and aarch64)
+define i64 @sys_fcntl(i64 %fd, i64 %cmd, i64 %arg) #0 {
+  %r = call i64 asm sideeffect "syscall", "={rax},{rax},{rdi},{rsi},{rdx},~{rcx},~{r11},~{memory}"(i64 72, i64 %fd, i64 %cmd, i64 %arg)
+  ret i64 %r
+}
 
-; sendto(fd, buf, len, flags, addr, addrlen). Servers pass MSG_NOSIGNAL (0x4000) so a peer that
-; went away yields -EPIPE instead of a SIGPIPE that would kill the process (no libc to ignore it).
+; flags MSG_NOSIGNAL 0x4000; addr may be null on a connected socket
 define i64 @sys_sendto(i64 %fd, ptr %buf, i64 %len, i64 %flags, ptr %addr, i64 %addrlen) #0 {
   %r = call i64 asm sideeffect "syscall", "={rax},{rax},{rdi},{rsi},{rdx},{r10},{r8},{r9},~{rcx},~{r11},~{memory}"(i64 44, i64 %fd, ptr %buf, i64 %len, i64 %flags, ptr %addr, i64 %addrlen)
   ret i64 %r
 }
+
+; addr and addrlen may be null
+define i64 @sys_recvfrom(i64 %fd, ptr %buf, i64 %len, i64 %flags, ptr %addr, ptr %addrlen) #0 {
+  %r = call i64 asm sideeffect "syscall", "={rax},{rax},{rdi},{rsi},{rdx},{r10},{r8},{r9},~{rcx},~{r11},~{memory}"(i64 45, i64 %fd, ptr %buf, i64 %len, i64 %flags, ptr %addr, ptr %addrlen)
+  ret i64 %r
+}
+
+; iov: array of { ptr base, i64 len }
+define i64 @sys_writev(i64 %fd, ptr %iov, i64 %iovcnt) #0 {
+  %r = call i64 asm sideeffect "syscall", "={rax},{rax},{rdi},{rsi},{rdx},~{rcx},~{r11},~{memory}"(i64 20, i64 %fd, ptr %iov, i64 %iovcnt)
+  ret i64 %r
+}
+
+define i64 @sys_getsockname(i64 %fd, ptr %addr, ptr %addrlen) #0 {
+  %r = call i64 asm sideeffect "syscall", "={rax},{rax},{rdi},{rsi},{rdx},~{rcx},~{r11},~{memory}"(i64 51, i64 %fd, ptr %addr, ptr %addrlen)
+  ret i64 %r
+}
+
+; fds: two i32
+define i64 @sys_pipe2(ptr %fds, i64 %flags) #0 {
+  %r = call i64 asm sideeffect "syscall", "={rax},{rax},{rdi},{rsi},~{rcx},~{r11},~{memory}"(i64 293, ptr %fds, i64 %flags)
+  ret i64 %r
+}
+
+define i64 @sys_dup3(i64 %oldfd, i64 %newfd, i64 %flags) #0 {
+  %r = call i64 asm sideeffect "syscall", "={rax},{rax},{rdi},{rsi},{rdx},~{rcx},~{r11},~{memory}"(i64 292, i64 %oldfd, i64 %newfd, i64 %flags)
+  ret i64 %r
+}
+
+define i64 @sys_kill(i64 %pid, i64 %sig) #0 {
+  %r = call i64 asm sideeffect "syscall", "={rax},{rax},{rdi},{rsi},~{rcx},~{r11},~{memory}"(i64 62, i64 %pid, i64 %sig)
+  ret i64 %r
+}
+attributes #0 = { nounwind }
+attributes #1 = { noreturn nounwind }
 
 ; struct epoll_event as this kernel lays it out: packed on x86_64, { u32 events; u64 data } in 12
 ; bytes with data at offset 4. Target-independent code (runtime/http_server.ll) reads these instead
