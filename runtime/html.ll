@@ -169,4 +169,4 @@ entry:
   ret i64 %r
 }
 
-attributes #0 = { nounwind optsize }
+attributes #0 = { nounwind optsize minsize }

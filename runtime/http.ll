@@ -1498,4 +1498,4 @@ frame_refusal:
   ret i64 %rlen
 }
 
-attributes #0 = { nounwind optsize }
+attributes #0 = { nounwind optsize minsize }

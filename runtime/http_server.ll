@@ -681,4 +681,4 @@ fail:
   ret i64 %fd
 }
 
-attributes #0 = { nounwind optsize }
+attributes #0 = { nounwind optsize minsize }

@@ -238,4 +238,4 @@ usage_error:
   ret i64 2
 }
 
-attributes #0 = { nounwind optsize }
+attributes #0 = { nounwind optsize minsize }
