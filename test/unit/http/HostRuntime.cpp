@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 #include "HttpRuntime.h"
 
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
@@ -15,6 +16,15 @@ extern "C" {
 void *mem_alloc(int64_t Size) { return std::malloc(static_cast<size_t>(Size)); }
 void mem_free(void *P) { std::free(P); }
 void *mem_realloc(void *P, int64_t Size) { return std::realloc(P, static_cast<size_t>(Size)); }
+int64_t str_len(const char *S) { return static_cast<int64_t>(std::strlen(S)); }
+int64_t format_i64(int64_t Value, char *Out, int64_t OutSize) {
+  char Digits[24];
+  int N = std::snprintf(Digits, sizeof Digits, "%lld", static_cast<long long>(Value));
+  if (N > OutSize)
+    return -1;
+  std::memcpy(Out, Digits, static_cast<size_t>(N));
+  return N;
+}
 void copy_bytes(void *Dst, const void *Src, int64_t N) {
   std::memcpy(Dst, Src, static_cast<size_t>(N));
 }

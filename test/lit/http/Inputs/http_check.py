@@ -145,6 +145,13 @@ def check_routes(srv, args):
     print("POST /api/echo ->", status, body)
     status, body = curl(port, "/api/echo", "-X", "GET")
     print("GET /api/echo ->", status)
+    # a client that asks for "100 Continue" before sending its body gets it, then the answer
+    out = subprocess.run(["curl", "-s", "-v", "--max-time", "5", "-o", "/dev/null",
+                          "-H", "Expect: 100-continue", "--data-binary", "x" * 5000,
+                          "http://127.0.0.1:%d/api/echo" % port],
+                         capture_output=True, check=False).stderr.decode()
+    print("Expect: 100-continue ->", [l[2:].strip() for l in out.splitlines()
+                                      if l.startswith("< HTTP/")])
     status, _ = curl(port, "/", "-I")
     print("HEAD / ->", status)
     # keep-alive: curl reuses one connection for several URLs on one command line
