@@ -67,6 +67,7 @@ declare i16 @llvm.bswap.i16(i16)
 @srv_table = internal global ptr null
 @srv_epfd = internal global i64 -1
 @srv_listen_fd = internal global i64 -1
+@srv_listen_paused = internal global i1 false
 @srv_now = internal global i64 0
 @srv_max_fd = internal global i64 0
 @srv_req = internal global [144 x i8] zeroinitializer, align 8
@@ -507,7 +508,18 @@ loop:
   br i1 %retry, label %loop, label %check
 check:
   %failed = icmp slt i64 %fd, 0
-  br i1 %failed, label %done, label %fits
+  br i1 %failed, label %failed_accept, label %fits
+failed_accept:
+  ; Out of descriptors (EMFILE, ENFILE): the listening socket stays readable, so stop watching it
+  ; until the next sweep instead of spinning on it.
+  %emfile = icmp eq i64 %fd, -24
+  %enfile = icmp eq i64 %fd, -23
+  %no_fds = or i1 %emfile, %enfile
+  br i1 %no_fds, label %pause, label %done
+pause:
+  %d = call i64 @srv_epoll(i64 2, i64 %lfd, i64 0) ; EPOLL_CTL_DEL
+  store i1 true, ptr @srv_listen_paused
+  br label %done
 fits:
   %too_high = icmp sge i64 %fd, %max
   br i1 %too_high, label %reject, label %admit
@@ -546,14 +558,21 @@ done:
   ret void
 }
 
-; Closes every connection whose deadline has passed.
+; Closes every connection whose deadline has passed, and watches the listening socket again if
+; running out of descriptors paused it.
 define internal void @srv_sweep() #0 {
 entry:
   %now = load i64, ptr @srv_now
   %hi = load i64, ptr @srv_max_fd
+  %paused = load i1, ptr @srv_listen_paused
+  br i1 %paused, label %resume, label %loop
+resume:
+  store i1 false, ptr @srv_listen_paused
+  %lfd = load i64, ptr @srv_listen_fd
+  %a = call i64 @srv_epoll(i64 1, i64 %lfd, i64 1) ; EPOLL_CTL_ADD, EPOLLIN
   br label %loop
 loop:
-  %fd = phi i64 [ 0, %entry ], [ %fd1, %next ]
+  %fd = phi i64 [ 0, %entry ], [ 0, %resume ], [ %fd1, %next ]
   %more = icmp sle i64 %fd, %hi
   br i1 %more, label %check, label %done
 check:
