@@ -26,6 +26,8 @@ const uint8_t *http_req_body(void *Req);
 int64_t http_req_body_len(void *Req);
 int64_t http_req_keep_alive(void *Req);
 int64_t http_req_content_length(void *Req);
+int64_t http_req_head_len(void *Req);
+int64_t http_req_expects_continue(void *Req);
 int64_t http_req_header(void *Req, const char *Name, int64_t NameLen, const uint8_t **Out);
 using Handler = int64_t (*)(void *, char *, int64_t);
 void *route_table_new();
@@ -87,8 +89,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   if (!(R == 0 || refusal(R) || (R > 0 && R <= Len)))
     fail();
 
+  if (R == 0 && http_req_head_len(Req.data()) > 0) {
+    // head complete, body still to come: what the server looks at before sending 100 Continue
+    if (http_req_head_len(Req.data()) > Len || http_req_expects_continue(Req.data()) > 1)
+      fail();
+  }
   if (R > 0) {
     void *Q = Req.data();
+    if (http_req_head_len(Q) < 1 || http_req_head_len(Q) + http_req_body_len(Q) != R)
+      fail();
     inside(Data, Size, http_req_method(Q), http_req_method_len(Q));
     inside(Data, Size, http_req_path(Q), http_req_path_len(Q));
     inside(Data, Size, http_req_query(Q), http_req_query_len(Q));

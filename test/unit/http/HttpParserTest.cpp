@@ -172,3 +172,25 @@ TEST_CASE("UTF-8 validation accepts valid text and rejects junk", "[http][utf8]"
   CHECK(Valid("\xf4\x90\x80\x80") == 0); // above U+10FFFF
   CHECK(Valid("\x80") == 0);         // lone continuation
 }
+
+TEST_CASE("a head waiting for its body shows its length and Expect", "[http][parser]") {
+  Req R;
+  std::string Head = "POST /api/echo HTTP/1.1\r\nHost: a\r\nExpect: 100-Continue\r\n"
+                     "Content-Length: 4\r\n\r\n";
+  REQUIRE(parse(Head, R) == 0);
+  CHECK(http_req_head_len(R.get()) == static_cast<int64_t>(Head.size()));
+  CHECK(http_req_expects_continue(R.get()) == 1);
+  std::string Whole = Head + "abcd";
+  REQUIRE(parse(Whole, R) == static_cast<int64_t>(Whole.size()));
+  CHECK(http_req_expects_continue(R.get()) == 1);
+  // no head yet, or no Expect, or another expectation
+  std::string Partial = "POST /api/echo HTTP/1.1\r\nHost: a\r\n";
+  REQUIRE(parse(Partial, R) == 0);
+  CHECK(http_req_head_len(R.get()) == 0);
+  std::string Plain = "POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 4\r\n\r\n";
+  REQUIRE(parse(Plain, R) == 0);
+  CHECK(http_req_expects_continue(R.get()) == 0);
+  std::string Other = "POST / HTTP/1.1\r\nHost: a\r\nExpect: 200-ok\r\nContent-Length: 4\r\n\r\n";
+  REQUIRE(parse(Other, R) == 0);
+  CHECK(http_req_expects_continue(R.get()) == 0);
+}

@@ -26,6 +26,8 @@ int64_t http_req_body_len(void *Req);
 int64_t http_req_keep_alive(void *Req);
 int64_t http_req_version_minor(void *Req);
 int64_t http_req_content_length(void *Req);
+int64_t http_req_head_len(void *Req);
+int64_t http_req_expects_continue(void *Req);
 int64_t http_req_header(void *Req, const char *Name, int64_t NameLen, const char **Out);
 void *http_req_routes(void *Req);
 void *http_req_user(void *Req);
