@@ -2,7 +2,13 @@
 include(CMakePackageConfigHelpers)
 
 # Libraries join the export set SemcomTargets with install(TARGETS ... EXPORT SemcomTargets).
-if(TARGET semcom_manifest)
+set(_semcom_exported FALSE)
+foreach(lib semcom_manifest semcom_fixup semcom_core semcom_llm semcom_link)
+  if(TARGET ${lib})
+    set(_semcom_exported TRUE)
+  endif()
+endforeach()
+if(_semcom_exported)
   install(EXPORT SemcomTargets NAMESPACE Semcom::
           DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/Semcom)
 endif()

@@ -1,7 +1,9 @@
 //===- Link.cpp - `semcom link`: IR and objects to a static program ------===//
 //
-// The command-line face of semcom_link, used by the build (examples/) and by hand:
-//   semcom link a.ll b.o ... -o prog [--target x86_64|aarch64] [--strip] [-O0..3] [--runtime DIR]
+// The command-line face of semcom_link, used by the build (examples/) and by
+// hand:
+//   semcom link a.ll b.o ... -o prog [--target x86_64|aarch64] [--strip]
+//   [-O0..3] [--runtime DIR]
 //
 //===----------------------------------------------------------------------===//
 #include "Subcommand.h"
@@ -16,15 +18,19 @@ using namespace semcom;
 namespace {
 
 const char *const LinkUsage =
-    "usage: semcom link INPUT... -o OUTPUT [--target x86_64|aarch64] [--strip] [-O0|-O1|-O2|-O3]\n"
+    "usage: semcom link INPUT... -o OUTPUT [--target x86_64|aarch64] [--strip] "
+    "[-O0|-O1|-O2|-O3]\n"
     "                   [--runtime DIR]\n\n"
-    "Compiles .ll/.bc inputs in-process and links them, with any .o/.a inputs and the Semcom\n"
+    "Compiles .ll/.bc inputs in-process and links them, with any .o/.a inputs "
+    "and the Semcom\n"
     "runtime, into a static executable with no libc and no dynamic loader.\n\n"
-    "  -o OUTPUT        the program to write (only written if the link succeeds)\n"
+    "  -o OUTPUT        the program to write (only written if the link "
+    "succeeds)\n"
     "  --target ARCH    x86_64 or aarch64 (default: this machine's)\n"
     "  --strip          drop symbols (smallest binary)\n"
     "  -O0..-O3         optimisation before code generation (default -O2)\n"
-    "  --runtime DIR    directory holding libsemcom_rt_<arch>.a (default: $SEMCOM_RUNTIME_DIR, else\n"
+    "  --runtime DIR    directory holding libsemcom_rt_<arch>.a (default: "
+    "$SEMCOM_RUNTIME_DIR, else\n"
     "                   ../lib beside the semcom executable)\n"
     "  --no-runtime     link only the inputs (they must define _start)\n";
 
@@ -66,7 +72,8 @@ int runLink(const std::vector<std::string> &Args) {
       Options.Target = *Arch;
     } else if (A == "--strip" || A == "-s") {
       Options.Strip = true;
-    } else if (A.size() == 3 && A.starts_with("-O") && A[2] >= '0' && A[2] <= '3') {
+    } else if (A.size() == 3 && A.starts_with("-O") && A[2] >= '0' &&
+               A[2] <= '3') {
       Options.OptLevel = A[2] - '0';
     } else if (A == "--runtime" || A.starts_with("--runtime=")) {
       if (A.consume_front("--runtime="))
@@ -87,7 +94,8 @@ int runLink(const std::vector<std::string> &Args) {
     return usageError("no output (-o)");
 
   if (UseRuntime) {
-    Expected<std::string> Archive = link::findRuntimeArchive(Options.Target, RuntimeDir);
+    Expected<std::string> Archive =
+        link::findRuntimeArchive(Options.Target, RuntimeDir);
     if (!Archive) {
       errs() << "semcom link: " << toString(Archive.takeError()) << "\n";
       return 1;
@@ -109,6 +117,7 @@ int runLink(const std::vector<std::string> &Args) {
 }
 
 cli::SubcommandRegistration
-    LinkRegistration("link", "compile IR and link a static, libc-free program", runLink);
+    LinkRegistration("link", "compile IR and link a static, libc-free program",
+                     runLink);
 
 } // namespace

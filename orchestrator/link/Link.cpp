@@ -1,7 +1,8 @@
 //===- Link.cpp - IR to a static, libc-free executable --------------------===//
 //
-// Code generation with an in-process TargetMachine and linking with lld (in-process when liblld is
-// available, else ld.lld as a child process), so a `semcom link` needs no compiler driver and no libc.
+// Code generation with an in-process TargetMachine and linking with lld
+// (in-process when liblld is available, else ld.lld as a child process), so a
+// `semcom link` needs no compiler driver and no libc.
 //
 //===----------------------------------------------------------------------===//
 #include "semcom/Link/Link.h"
@@ -11,6 +12,7 @@
 #include "llvm/Analysis/LoopAnalysisManager.h"
 #include "llvm/IR/DiagnosticInfo.h"
 #include "llvm/IR/DiagnosticPrinter.h"
+#include "llvm/IR/Function.h"
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/LegacyPassManager.h"
 #include "llvm/IR/Module.h"
@@ -47,11 +49,15 @@ namespace link {
 
 char InputError::ID = 0;
 void InputError::log(raw_ostream &OS) const { OS << Message; }
-std::error_code InputError::convertToErrorCode() const { return inconvertibleErrorCode(); }
+std::error_code InputError::convertToErrorCode() const {
+  return inconvertibleErrorCode();
+}
 
 namespace {
 
-Error inputError(const Twine &Message) { return make_error<InputError>(Message.str()); }
+Error inputError(const Twine &Message) {
+  return make_error<InputError>(Message.str());
+}
 
 Error makeError(const Twine &Message) {
   return createStringError(inconvertibleErrorCode(), Message);
@@ -64,13 +70,15 @@ void initializeTargets() {
     InitializeAllTargets();
     InitializeAllTargetMCs();
     InitializeAllAsmPrinters();
-    // Inline asm (the runtime's syscalls, models' code) is parsed by the target's assembler.
+    // Inline asm (the runtime's syscalls, models' code) is parsed by the
+    // target's assembler.
     InitializeAllAsmParsers();
   });
 }
 
-/// Collects error diagnostics (inline asm, code generation) instead of the default handler's print
-/// and exit, which would take the whole process down on bad input.
+/// Collects error diagnostics (inline asm, code generation) instead of the
+/// default handler's print and exit, which would take the whole process down on
+/// bad input.
 struct CollectingDiagnosticHandler : DiagnosticHandler {
   std::string &Errors;
   explicit CollectingDiagnosticHandler(std::string &Errors) : Errors(Errors) {}
@@ -91,7 +99,8 @@ class ScopedDiagnosticCapture {
 public:
   ScopedDiagnosticCapture(LLVMContext &Ctx, std::string &Errors)
       : Ctx(Ctx), Previous(Ctx.getDiagnosticHandler()) {
-    Ctx.setDiagnosticHandler(std::make_unique<CollectingDiagnosticHandler>(Errors));
+    Ctx.setDiagnosticHandler(
+        std::make_unique<CollectingDiagnosticHandler>(Errors));
   }
   ~ScopedDiagnosticCapture() { Ctx.setDiagnosticHandler(std::move(Previous)); }
 
@@ -119,20 +128,22 @@ void runMiddleEnd(Module &M, TargetMachine &TM, unsigned OptLevel) {
 }
 
 std::string findLldExecutable() {
-  // The LLVM 19 tools directory first: a bare ld.lld on PATH may be another version.
-  if (ErrorOr<std::string> P = sys::findProgramByName("ld.lld", {SEMCOM_LLVM_TOOLS_DIR}))
+  // The LLVM 19 tools directory first: a bare ld.lld on PATH may be another
+  // version.
+  if (ErrorOr<std::string> P =
+          sys::findProgramByName("ld.lld", {SEMCOM_LLVM_TOOLS_DIR}))
     return *P;
   if (ErrorOr<std::string> P = sys::findProgramByName("ld.lld-19"))
     return *P;
   return "";
 }
 
-/// Runs lld with Args (Args[0] is "ld.lld"); linker messages go to Messages. Returns true on
-/// success.
+/// Runs lld with Args (Args[0] is "ld.lld"); linker messages go to Messages.
+/// Returns true on success.
 bool runLld(ArrayRef<std::string> Args, std::string &Messages) {
 #ifdef SEMCOM_HAVE_LLD_LIBRARY
-  // lld keeps global state: one link at a time per process. After a crash inside lld that state is
-  // unusable, so later links spawn ld.lld instead.
+  // lld keeps global state: one link at a time per process. After a crash
+  // inside lld that state is unusable, so later links spawn ld.lld instead.
   static std::mutex LldMutex;
   static bool InProcessUsable = true;
   {
@@ -142,7 +153,8 @@ bool runLld(ArrayRef<std::string> Args, std::string &Messages) {
       for (const std::string &A : Args)
         Argv.push_back(A.c_str());
       raw_string_ostream Out(Messages), Err(Messages);
-      lld::Result R = lld::lldMain(Argv, Out, Err, {{lld::Gnu, &lld::elf::link}});
+      lld::Result R =
+          lld::lldMain(Argv, Out, Err, {{lld::Gnu, &lld::elf::link}});
       Out.flush();
       Err.flush();
       if (R.canRunAgain || R.retCode == 0)
@@ -158,16 +170,20 @@ bool runLld(ArrayRef<std::string> Args, std::string &Messages) {
     return false;
   }
   SmallString<128> LogPath;
-  if (std::error_code EC = sys::fs::createTemporaryFile("semcom-lld", "log", LogPath)) {
+  if (std::error_code EC =
+          sys::fs::createTemporaryFile("semcom-lld", "log", LogPath)) {
     Messages += "cannot create a temporary file: " + EC.message();
     return false;
   }
   std::vector<StringRef> Argv(Args.begin(), Args.end());
-  std::optional<StringRef> Redirects[] = {std::nullopt, StringRef(LogPath), StringRef(LogPath)};
+  std::optional<StringRef> Redirects[] = {std::nullopt, StringRef(LogPath),
+                                          StringRef(LogPath)};
   std::string ExecError;
-  int RC = sys::ExecuteAndWait(Lld, Argv, std::nullopt, Redirects, /*SecondsToWait=*/0,
+  int RC = sys::ExecuteAndWait(Lld, Argv, std::nullopt, Redirects,
+                               /*SecondsToWait=*/0,
                                /*MemoryLimit=*/0, &ExecError);
-  if (ErrorOr<std::unique_ptr<MemoryBuffer>> Log = MemoryBuffer::getFile(LogPath))
+  if (ErrorOr<std::unique_ptr<MemoryBuffer>> Log =
+          MemoryBuffer::getFile(LogPath))
     Messages += (*Log)->getBuffer().str();
   sys::fs::remove(LogPath);
   if (RC < 0)
@@ -179,7 +195,8 @@ bool runLld(ArrayRef<std::string> Args, std::string &Messages) {
 class ScratchDir {
 public:
   Error create() {
-    if (std::error_code EC = sys::fs::createUniqueDirectory("semcom-link", Path))
+    if (std::error_code EC =
+            sys::fs::createUniqueDirectory("semcom-link", Path))
       return makeError("cannot create a scratch directory: " + EC.message());
     return Error::success();
   }
@@ -207,21 +224,27 @@ Expected<Arch> parseArch(StringRef Name) {
   }
   if (Name.equals_insensitive("amd64"))
     return Arch::X86_64;
-  return makeError("unknown target '" + Name + "' (expected x86_64 or aarch64)");
+  return makeError("unknown target '" + Name +
+                   "' (expected x86_64 or aarch64)");
 }
 
 StringRef archName(Arch A) { return A == Arch::X86_64 ? "x86_64" : "aarch64"; }
 
-std::string targetTriple(Arch A) { return (archName(A) + "-unknown-linux-gnu").str(); }
+std::string targetTriple(Arch A) {
+  return (archName(A) + "-unknown-linux-gnu").str();
+}
 
 Arch hostArch() {
   Triple Host(sys::getProcessTriple());
   return Host.getArch() == Triple::aarch64 ? Arch::AArch64 : Arch::X86_64;
 }
 
-std::string runtimeArchiveName(Arch A) { return ("libsemcom_rt_" + archName(A) + ".a").str(); }
+std::string runtimeArchiveName(Arch A) {
+  return ("libsemcom_rt_" + archName(A) + ".a").str();
+}
 
-Expected<std::string> findRuntimeArchive(Arch A, StringRef Override, StringRef ExecutablePath) {
+Expected<std::string> findRuntimeArchive(Arch A, StringRef Override,
+                                         StringRef ExecutablePath) {
   std::string Name = runtimeArchiveName(A);
   auto In = [&](StringRef Dir) {
     SmallString<256> P(Dir);
@@ -235,20 +258,23 @@ Expected<std::string> findRuntimeArchive(Arch A, StringRef Override, StringRef E
     return makeError("runtime archive " + Name + " not found in " + Override);
   }
   std::vector<std::string> Tried;
-  if (std::optional<std::string> Env = sys::Process::GetEnv("SEMCOM_RUNTIME_DIR")) {
+  if (std::optional<std::string> Env =
+          sys::Process::GetEnv("SEMCOM_RUNTIME_DIR")) {
     if (!Env->empty()) {
       std::string P = In(*Env);
       if (sys::fs::exists(P))
         return P;
-      return makeError("runtime archive " + Name + " not found in $SEMCOM_RUNTIME_DIR (" + *Env +
-                       ")");
+      return makeError("runtime archive " + Name +
+                       " not found in $SEMCOM_RUNTIME_DIR (" + *Env + ")");
     }
   }
   std::string Exe = ExecutablePath.str();
   if (Exe.empty())
-    Exe = sys::fs::getMainExecutable(nullptr, reinterpret_cast<void *>(&findRuntimeArchive));
+    Exe = sys::fs::getMainExecutable(
+        nullptr, reinterpret_cast<void *>(&findRuntimeArchive));
   SmallString<256> Prefix(sys::path::parent_path(sys::path::parent_path(Exe)));
-  for (StringRef LibDir : {StringRef("lib"), StringRef(SEMCOM_INSTALL_LIBDIR)}) {
+  for (StringRef LibDir :
+       {StringRef("lib"), StringRef(SEMCOM_INSTALL_LIBDIR)}) {
     SmallString<256> Dir(Prefix);
     sys::path::append(Dir, LibDir);
     std::string P = In(Dir);
@@ -256,8 +282,9 @@ Expected<std::string> findRuntimeArchive(Arch A, StringRef Override, StringRef E
       return P;
     Tried.push_back(std::string(Dir));
   }
-  return makeError("runtime archive " + Name + " not found in " + join(Tried, " or ") +
-                   "; build the runtime, or pass --runtime DIR or set SEMCOM_RUNTIME_DIR");
+  return makeError(
+      "runtime archive " + Name + " not found in " + join(Tried, " or ") +
+      "; build the runtime, or pass --runtime DIR or set SEMCOM_RUNTIME_DIR");
 }
 
 Expected<std::unique_ptr<Module>> loadModule(StringRef Path, LLVMContext &Ctx) {
@@ -275,7 +302,8 @@ Expected<std::unique_ptr<Module>> loadModule(StringRef Path, LLVMContext &Ctx) {
   return M;
 }
 
-Expected<SmallVector<char, 0>> compileModule(Module &M, const CompileOptions &Options) {
+Expected<SmallVector<char, 0>> compileModule(Module &M,
+                                             const CompileOptions &Options) {
   initializeTargets();
   std::string TripleName = targetTriple(Options.Target);
   std::string LookupError;
@@ -292,19 +320,25 @@ Expected<SmallVector<char, 0>> compileModule(Module &M, const CompileOptions &Op
                           : Options.OptLevel == 2 ? CodeGenOptLevel::Default
                                                   : CodeGenOptLevel::Aggressive;
   StringRef CPU = Options.Target == Arch::X86_64 ? "x86-64" : "generic";
-  std::unique_ptr<TargetMachine> TM(T->createTargetMachine(TripleName, CPU, "", TO, Reloc::Static,
-                                                           CodeModel::Small, Level));
+  std::unique_ptr<TargetMachine> TM(T->createTargetMachine(
+      TripleName, CPU, "", TO, Reloc::Static, CodeModel::Small, Level));
   if (!TM)
     return makeError("cannot create a target machine for " + TripleName);
 
   M.setTargetTriple(TripleName);
   M.setDataLayout(TM->createDataLayout());
+  // Programs have no unwinder (no libc, no C++ runtime), so nothing can unwind
+  // through a frame; saying so drops the .eh_frame entries the code generator
+  // would emit for every function.
+  for (Function &F : M)
+    if (!F.isDeclaration() && !F.hasFnAttribute(Attribute::UWTable))
+      F.setDoesNotThrow();
 
   std::string VerifyErrors;
   raw_string_ostream VerifyOS(VerifyErrors);
   if (verifyModule(M, &VerifyOS))
-    return inputError(M.getModuleIdentifier() + ": invalid IR: " +
-                      StringRef(VerifyOS.str()).trim());
+    return inputError(M.getModuleIdentifier() +
+                      ": invalid IR: " + StringRef(VerifyOS.str()).trim());
 
   std::string CodegenErrors;
   ScopedDiagnosticCapture Capture(M.getContext(), CodegenErrors);
@@ -354,12 +388,25 @@ Error linkExecutable(ArrayRef<LinkInput> Inputs, const LinkOptions &Options) {
   if (Error E = Scratch.create())
     return E;
 
-  std::vector<std::string> Args = {"ld.lld", "-static", "--no-pie", "--no-dynamic-linker",
-                                   "--gc-sections", "--build-id=none", "-z", "noexecstack",
-                                   "-e", Options.Entry};
+  // -z norelro: nothing in a static program without a loader would ever make
+  // RELRO read-only, so the extra segment would only cost program headers and
+  // padding.
+  std::vector<std::string> Args = {"ld.lld",
+                                   "-static",
+                                   "--no-pie",
+                                   "--no-dynamic-linker",
+                                   "--gc-sections",
+                                   "--build-id=none",
+                                   "-z",
+                                   "noexecstack",
+                                   "-z",
+                                   "norelro",
+                                   "-e",
+                                   Options.Entry};
   if (Options.Strip)
     Args.push_back("--strip-all");
-  Args.insert(Args.end(), Options.ExtraLinkerArgs.begin(), Options.ExtraLinkerArgs.end());
+  Args.insert(Args.end(), Options.ExtraLinkerArgs.begin(),
+              Options.ExtraLinkerArgs.end());
 
   unsigned Index = 0;
   for (const LinkInput &In : Inputs) {
@@ -372,7 +419,8 @@ Error linkExecutable(ArrayRef<LinkInput> Inputs, const LinkOptions &Options) {
     // lld reads files only: in-memory objects go through the scratch directory.
     SmallString<256> P(Scratch.path());
     sys::path::append(P, std::to_string(Index++) + "-" +
-                             sys::path::stem(sys::path::filename(In.Name)) + ".o");
+                             sys::path::stem(sys::path::filename(In.Name)) +
+                             ".o");
     std::error_code EC;
     raw_fd_ostream OS(P, EC);
     if (EC)
@@ -389,7 +437,8 @@ Error linkExecutable(ArrayRef<LinkInput> Inputs, const LinkOptions &Options) {
     Args.push_back(Options.RuntimeArchive);
   }
 
-  // Link next to the output and rename, so a failed link never leaves a half-written program.
+  // Link next to the output and rename, so a failed link never leaves a
+  // half-written program.
   SmallString<256> TempOut(Options.OutputPath);
   TempOut += ".semcom-link-tmp";
   Args.push_back("-o");
@@ -399,17 +448,19 @@ Error linkExecutable(ArrayRef<LinkInput> Inputs, const LinkOptions &Options) {
   bool Ok = runLld(Args, Messages);
   if (!Ok) {
     sys::fs::remove(TempOut);
-    return makeError("link of " + Options.OutputPath + " failed:\n" + StringRef(Messages).rtrim());
+    return makeError("link of " + Options.OutputPath + " failed:\n" +
+                     StringRef(Messages).rtrim());
   }
   if (std::error_code EC = sys::fs::rename(TempOut, Options.OutputPath)) {
     sys::fs::remove(TempOut);
-    return makeError("cannot move the linked program to " + Options.OutputPath + ": " +
-                     EC.message());
+    return makeError("cannot move the linked program to " + Options.OutputPath +
+                     ": " + EC.message());
   }
   return Error::success();
 }
 
-Error buildExecutable(ArrayRef<std::string> InputPaths, const BuildOptions &Options) {
+Error buildExecutable(ArrayRef<std::string> InputPaths,
+                      const BuildOptions &Options) {
   std::vector<LinkInput> Inputs;
   for (const std::string &Path : InputPaths) {
     StringRef Ext = sys::path::extension(Path);
@@ -417,7 +468,8 @@ Error buildExecutable(ArrayRef<std::string> InputPaths, const BuildOptions &Opti
       Inputs.push_back(LinkInput::file(Path));
       continue;
     }
-    // One context per module: modules are compiled separately and never share types.
+    // One context per module: modules are compiled separately and never share
+    // types.
     LLVMContext Ctx;
     Expected<std::unique_ptr<Module>> M = loadModule(Path, Ctx);
     if (!M)

@@ -152,12 +152,6 @@ define i64 @sys_fcntl(i64 %fd, i64 %cmd, i64 %arg) #0 {
   ret i64 %r
 }
 
-; flags MSG_NOSIGNAL 0x4000; addr may be null on a connected socket
-define i64 @sys_sendto(i64 %fd, ptr %buf, i64 %len, i64 %flags, ptr %addr, i64 %addrlen) #0 {
-  %r = call i64 asm sideeffect "svc #0", "={x0},{x8},{x0},{x1},{x2},{x3},{x4},{x5},~{memory}"(i64 206, i64 %fd, ptr %buf, i64 %len, i64 %flags, ptr %addr, i64 %addrlen)
-  ret i64 %r
-}
-
 ; addr and addrlen may be null
 define i64 @sys_recvfrom(i64 %fd, ptr %buf, i64 %len, i64 %flags, ptr %addr, ptr %addrlen) #0 {
   %r = call i64 asm sideeffect "svc #0", "={x0},{x8},{x0},{x1},{x2},{x3},{x4},{x5},~{memory}"(i64 207, i64 %fd, ptr %buf, i64 %len, i64 %flags, ptr %addr, ptr %addrlen)
@@ -190,11 +184,12 @@ define i64 @sys_kill(i64 %pid, i64 %sig) #0 {
   %r = call i64 asm sideeffect "svc #0", "={x0},{x8},{x0},{x1},~{memory}"(i64 129, i64 %pid, i64 %sig)
   ret i64 %r
 }
-attributes #0 = { nounwind }
-attributes #1 = { noreturn nounwind }
 
 ; struct epoll_event as this kernel lays it out: naturally aligned on aarch64, { u32 events; u64
 ; data } in 16 bytes with data at offset 8. Target-independent code (runtime/http_server.ll) reads
 ; these instead of assuming a layout.
 @SYS_EPOLL_EVENT_SIZE = constant i64 16
 @SYS_EPOLL_EVENT_DATA_OFFSET = constant i64 8
+
+attributes #0 = { nounwind }
+attributes #1 = { noreturn nounwind }

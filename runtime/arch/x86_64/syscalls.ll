@@ -151,12 +151,6 @@ define i64 @sys_fcntl(i64 %fd, i64 %cmd, i64 %arg) #0 {
   ret i64 %r
 }
 
-; flags MSG_NOSIGNAL 0x4000; addr may be null on a connected socket
-define i64 @sys_sendto(i64 %fd, ptr %buf, i64 %len, i64 %flags, ptr %addr, i64 %addrlen) #0 {
-  %r = call i64 asm sideeffect "syscall", "={rax},{rax},{rdi},{rsi},{rdx},{r10},{r8},{r9},~{rcx},~{r11},~{memory}"(i64 44, i64 %fd, ptr %buf, i64 %len, i64 %flags, ptr %addr, i64 %addrlen)
-  ret i64 %r
-}
-
 ; addr and addrlen may be null
 define i64 @sys_recvfrom(i64 %fd, ptr %buf, i64 %len, i64 %flags, ptr %addr, ptr %addrlen) #0 {
   %r = call i64 asm sideeffect "syscall", "={rax},{rax},{rdi},{rsi},{rdx},{r10},{r8},{r9},~{rcx},~{r11},~{memory}"(i64 45, i64 %fd, ptr %buf, i64 %len, i64 %flags, ptr %addr, ptr %addrlen)
@@ -189,11 +183,12 @@ define i64 @sys_kill(i64 %pid, i64 %sig) #0 {
   %r = call i64 asm sideeffect "syscall", "={rax},{rax},{rdi},{rsi},~{rcx},~{r11},~{memory}"(i64 62, i64 %pid, i64 %sig)
   ret i64 %r
 }
-attributes #0 = { nounwind }
-attributes #1 = { noreturn nounwind }
 
 ; struct epoll_event as this kernel lays it out: packed on x86_64, { u32 events; u64 data } in 12
 ; bytes with data at offset 4. Target-independent code (runtime/http_server.ll) reads these instead
 ; of assuming a layout.
 @SYS_EPOLL_EVENT_SIZE = constant i64 12
 @SYS_EPOLL_EVENT_DATA_OFFSET = constant i64 4
+
+attributes #0 = { nounwind }
+attributes #1 = { noreturn nounwind }

@@ -1,7 +1,9 @@
-//===- LinkTest.cpp - semcom_link: targets, runtime lookup, compile, link ---===//
+//===- LinkTest.cpp - semcom_link: targets, runtime lookup, compile, link
+//---===//
 //
-// The library API end to end: IR built in memory is compiled for both targets, linked with the
-// runtime archive of this build, and the program is run to check what it does.
+// The library API end to end: IR built in memory is compiled for both targets,
+// linked with the runtime archive of this build, and the program is run to
+// check what it does.
 //
 //===----------------------------------------------------------------------===//
 #include "semcom/Link/Link.h"
@@ -50,7 +52,8 @@ std::string scratchPath(StringRef Name) {
   return std::string(P);
 }
 
-/// Runs Program (under qemu for aarch64 if the host is not aarch64); returns exit code and stdout.
+/// Runs Program (under qemu for aarch64 if the host is not aarch64); returns
+/// exit code and stdout.
 std::pair<int, std::string> run(const std::string &Program, Arch A) {
   std::vector<StringRef> Argv;
   std::string Exe = Program;
@@ -64,7 +67,8 @@ std::pair<int, std::string> run(const std::string &Program, Arch A) {
   Argv.push_back(Program);
   SmallString<128> Out;
   sys::fs::createTemporaryFile("semcom-link-test", "out", Out);
-  std::optional<StringRef> Redirects[] = {std::nullopt, StringRef(Out), std::nullopt};
+  std::optional<StringRef> Redirects[] = {std::nullopt, StringRef(Out),
+                                          std::nullopt};
   int RC = sys::ExecuteAndWait(Exe, Argv, std::nullopt, Redirects, 60);
   auto Buf = MemoryBuffer::getFile(Out);
   std::string Text = Buf ? (*Buf)->getBuffer().str() : "";
@@ -82,24 +86,31 @@ TEST_CASE("parseArch accepts names and triples", "[link]") {
   CHECK(*parseArch("arm64") == Arch::AArch64);
   Expected<Arch> Bad = parseArch("riscv64");
   REQUIRE_FALSE(bool(Bad));
-  CHECK(toString(Bad.takeError()).find("unknown target 'riscv64'") != std::string::npos);
+  CHECK(toString(Bad.takeError()).find("unknown target 'riscv64'") !=
+        std::string::npos);
   CHECK(targetTriple(Arch::AArch64) == "aarch64-unknown-linux-gnu");
   CHECK(runtimeArchiveName(Arch::X86_64) == "libsemcom_rt_x86_64.a");
 }
 
-TEST_CASE("findRuntimeArchive looks beside the executable and honours overrides", "[link]") {
+TEST_CASE(
+    "findRuntimeArchive looks beside the executable and honours overrides",
+    "[link]") {
   std::string FakeExe = buildDir() + "/bin/semcom";
   for (Arch A : {Arch::X86_64, Arch::AArch64}) {
     Expected<std::string> P = findRuntimeArchive(A, "", FakeExe);
     REQUIRE(bool(P));
     CHECK(*P == buildDir() + "/lib/" + runtimeArchiveName(A));
   }
-  Expected<std::string> Explicit = findRuntimeArchive(Arch::X86_64, buildDir() + "/lib");
+  Expected<std::string> Explicit =
+      findRuntimeArchive(Arch::X86_64, buildDir() + "/lib");
   REQUIRE(bool(Explicit));
-  Expected<std::string> Missing = findRuntimeArchive(Arch::X86_64, "/nonexistent");
+  Expected<std::string> Missing =
+      findRuntimeArchive(Arch::X86_64, "/nonexistent");
   REQUIRE_FALSE(bool(Missing));
-  CHECK(toString(Missing.takeError()).find("/nonexistent") != std::string::npos);
-  Expected<std::string> Nowhere = findRuntimeArchive(Arch::X86_64, "", "/nonexistent/bin/semcom");
+  CHECK(toString(Missing.takeError()).find("/nonexistent") !=
+        std::string::npos);
+  Expected<std::string> Nowhere =
+      findRuntimeArchive(Arch::X86_64, "", "/nonexistent/bin/semcom");
   REQUIRE_FALSE(bool(Nowhere));
   CHECK(toString(Nowhere.takeError()).find("--runtime") != std::string::npos);
 }
@@ -111,14 +122,16 @@ TEST_CASE("compileModule emits an ELF object for each target", "[link]") {
     Expected<SmallVector<char, 0>> Obj = compileModule(*M, {A, 2});
     REQUIRE(bool(Obj));
     REQUIRE(Obj->size() > 64);
-    CHECK(StringRef(Obj->data(), 4) == "\x7f" "ELF");
+    CHECK(StringRef(Obj->data(), 4) == "\x7f"
+                                       "ELF");
     uint16_t Machine = uint8_t((*Obj)[18]) | (uint8_t((*Obj)[19]) << 8);
     CHECK(Machine == (A == Arch::X86_64 ? 62 : 183)); // EM_X86_64, EM_AARCH64
     CHECK(M->getTargetTriple() == targetTriple(A));
   }
 }
 
-TEST_CASE("compileModule rejects invalid IR and bad inline asm as input errors", "[link]") {
+TEST_CASE("compileModule rejects invalid IR and bad inline asm as input errors",
+          "[link]") {
   LLVMContext Ctx;
   std::unique_ptr<Module> M = parse(R"IR(
 define i64 @f() {
@@ -137,7 +150,8 @@ define i64 @f() {
   CHECK(IsInputError);
 }
 
-TEST_CASE("compiled IR links with the runtime and runs on both targets", "[link]") {
+TEST_CASE("compiled IR links with the runtime and runs on both targets",
+          "[link]") {
   for (Arch A : {Arch::X86_64, Arch::AArch64}) {
     LLVMContext Ctx;
     std::unique_ptr<Module> M = parse(ExitWith42, Ctx);
@@ -161,7 +175,8 @@ TEST_CASE("compiled IR links with the runtime and runs on both targets", "[link]
   }
 }
 
-TEST_CASE("a failed link reports the linker's message and writes nothing", "[link]") {
+TEST_CASE("a failed link reports the linker's message and writes nothing",
+          "[link]") {
   LLVMContext Ctx;
   std::unique_ptr<Module> M = parse(R"IR(
 declare i64 @missing_helper()
@@ -181,13 +196,16 @@ define i64 @semcom_main(i64 %argc, ptr %argv) {
   Inputs.push_back(LinkInput::memory("prog.ll", std::move(*Obj)));
   Error E = linkExecutable(Inputs, LO);
   REQUIRE(bool(E));
-  CHECK(toString(std::move(E)).find("undefined symbol: missing_helper") != std::string::npos);
+  CHECK(toString(std::move(E)).find("undefined symbol: missing_helper") !=
+        std::string::npos);
   CHECK_FALSE(sys::fs::exists(Out));
   CHECK_FALSE(sys::fs::exists(Out + ".semcom-link-tmp"));
   sys::fs::remove_directories(sys::path::parent_path(Out));
 
-  // And again in the same process: in-process lld must be reusable after an error.
+  // And again in the same process: in-process lld must be reusable after an
+  // error.
   Error Missing = linkExecutable({LinkInput::file("/nonexistent.o")}, LO);
   REQUIRE(bool(Missing));
-  CHECK(toString(std::move(Missing)).find("/nonexistent.o") != std::string::npos);
+  CHECK(toString(std::move(Missing)).find("/nonexistent.o") !=
+        std::string::npos);
 }

@@ -1,7 +1,9 @@
-//===- RuntimeHostTest.cpp - the runtime's IR functions, called from C++ ----===//
+//===- RuntimeHostTest.cpp - the runtime's IR functions, called from C++
+//----===//
 //
-// The runtime IR is compiled for this machine and linked into the test, so its memory, string,
-// buffer, io and net functions are checked against libc and real file descriptors, case by case.
+// The runtime IR is compiled for this machine and linked into the test, so its
+// memory, string, buffer, io and net functions are checked against libc and
+// real file descriptors, case by case.
 //
 //===----------------------------------------------------------------------===//
 #include <catch2/catch.hpp>
@@ -31,7 +33,8 @@ void set_bytes(void *Dst, int64_t Byte, int64_t N);
 int64_t compare_bytes(const void *A, const void *B, int64_t N);
 int64_t str_len(const char *S);
 int64_t str_eq(const char *A, const char *B);
-int64_t str_find(const char *Hay, int64_t HayLen, const char *Needle, int64_t NeedleLen);
+int64_t str_find(const char *Hay, int64_t HayLen, const char *Needle,
+                 int64_t NeedleLen);
 int64_t parse_i64(const char *S, int64_t Len, int64_t *Out);
 int64_t format_i64(int64_t Value, char *Out, int64_t OutSize);
 void *buf_new(int64_t Capacity);
@@ -64,8 +67,10 @@ long residentPages() {
 
 } // namespace
 
-TEST_CASE("mem_alloc gives aligned, writable, disjoint blocks", "[runtime][memory]") {
-  std::vector<int64_t> Sizes = {0, 1, 8, 15, 16, 17, 100, 1000, 4079, 4080, 4081, 5000, 1 << 20};
+TEST_CASE("mem_alloc gives aligned, writable, disjoint blocks",
+          "[runtime][memory]") {
+  std::vector<int64_t> Sizes = {0,    1,    8,    15,   16,   17,     100,
+                                1000, 4079, 4080, 4081, 5000, 1 << 20};
   std::vector<unsigned char *> Blocks;
   for (int64_t S : Sizes) {
     auto *P = static_cast<unsigned char *>(mem_alloc(S));
@@ -74,7 +79,8 @@ TEST_CASE("mem_alloc gives aligned, writable, disjoint blocks", "[runtime][memor
     CHECK(mem_capacity(P) >= S);
     Blocks.push_back(P);
   }
-  // Fill every block with its own byte, then check none was overwritten by another.
+  // Fill every block with its own byte, then check none was overwritten by
+  // another.
   for (size_t I = 0; I < Blocks.size(); ++I)
     std::memset(Blocks[I], int(I + 1), Sizes[I]);
   for (size_t I = 0; I < Blocks.size(); ++I)
@@ -84,7 +90,8 @@ TEST_CASE("mem_alloc gives aligned, writable, disjoint blocks", "[runtime][memor
     mem_free(P);
 }
 
-TEST_CASE("mem_free recycles small blocks of the same class", "[runtime][memory]") {
+TEST_CASE("mem_free recycles small blocks of the same class",
+          "[runtime][memory]") {
   void *A = mem_alloc(40);
   mem_free(A);
   CHECK(mem_alloc(33) == A); // 40 and 33 bytes share the 64-byte class
@@ -94,8 +101,10 @@ TEST_CASE("mem_free recycles small blocks of the same class", "[runtime][memory]
   mem_free(B);
 }
 
-TEST_CASE("freeing the smallest blocks does not corrupt their neighbours", "[runtime][memory]") {
-  // A free block stores its next-pointer in its payload; zero-byte requests must still have room.
+TEST_CASE("freeing the smallest blocks does not corrupt their neighbours",
+          "[runtime][memory]") {
+  // A free block stores its next-pointer in its payload; zero-byte requests
+  // must still have room.
   std::vector<void *> Blocks;
   for (int I = 0; I < 64; ++I)
     Blocks.push_back(mem_alloc(I % 2 ? 0 : 8));
@@ -109,11 +118,13 @@ TEST_CASE("freeing the smallest blocks does not corrupt their neighbours", "[run
     REQUIRE(mem_alloc(8) != nullptr);
 }
 
-TEST_CASE("mem_free ignores null, double frees and foreign pointers", "[runtime][memory]") {
+TEST_CASE("mem_free ignores null, double frees and foreign pointers",
+          "[runtime][memory]") {
   mem_free(nullptr);
   void *A = mem_alloc(100);
   mem_free(A);
-  mem_free(A); // the cleared magic makes this a no-op, so A is on its free list once
+  mem_free(
+      A); // the cleared magic makes this a no-op, so A is on its free list once
   void *B = mem_alloc(100);
   void *C = mem_alloc(100);
   CHECK(B == A);
@@ -124,7 +135,18 @@ TEST_CASE("mem_free ignores null, double frees and foreign pointers", "[runtime]
   mem_free(C);
 }
 
-TEST_CASE("mem_realloc keeps contents and handles null and zero", "[runtime][memory]") {
+TEST_CASE("mem_alloc refuses impossible sizes with null", "[runtime][memory]") {
+  CHECK(mem_alloc(-1) == nullptr);
+  CHECK(mem_alloc(INT64_MAX) == nullptr);
+  CHECK(mem_alloc(int64_t(1) << 52) == nullptr); // more than the address space
+  void *P = mem_alloc(16);
+  CHECK(mem_realloc(P, -1) == nullptr);
+  CHECK(mem_capacity(P) >= 16); // P survives a failed realloc
+  mem_free(P);
+}
+
+TEST_CASE("mem_realloc keeps contents and handles null and zero",
+          "[runtime][memory]") {
   auto *P = static_cast<unsigned char *>(mem_realloc(nullptr, 10));
   REQUIRE(P != nullptr);
   for (int I = 0; I < 10; ++I)
@@ -145,7 +167,8 @@ TEST_CASE("a long alloc/free churn keeps memory flat", "[runtime][memory]") {
     for (int I = 0; I < Rounds; ++I) {
       size_t Slot = Rng() % Live.size();
       mem_free(Live[Slot]);
-      int64_t Size = (Rng() % 4 == 0) ? int64_t(Rng() % 200000) : int64_t(Rng() % 3000);
+      int64_t Size =
+          (Rng() % 4 == 0) ? int64_t(Rng() % 200000) : int64_t(Rng() % 3000);
       Live[Slot] = mem_alloc(Size);
       REQUIRE(Live[Slot] != nullptr);
       set_bytes(Live[Slot], I, Size);
@@ -155,13 +178,15 @@ TEST_CASE("a long alloc/free churn keeps memory flat", "[runtime][memory]") {
   long Before = residentPages();
   Churn(100000);
   long After = residentPages();
-  // Without reuse, 100,000 allocations averaging over 10 KB would need about a gigabyte.
+  // Without reuse, 100,000 allocations averaging over 10 KB would need about a
+  // gigabyte.
   CHECK(After - Before < 2048); // pages: 8 MB
   for (void *P : Live)
     mem_free(P);
 }
 
-TEST_CASE("copy_bytes is memmove, set_bytes is memset, compare_bytes orders", "[runtime][bytes]") {
+TEST_CASE("copy_bytes is memmove, set_bytes is memset, compare_bytes orders",
+          "[runtime][bytes]") {
   std::mt19937 Rng(3);
   for (int Trial = 0; Trial < 200; ++Trial) {
     unsigned char Mine[256], Theirs[256];
@@ -199,7 +224,8 @@ TEST_CASE("string helpers", "[runtime][strings]") {
   CHECK(str_find(Hay, 0, "", 0) == 0);
 }
 
-TEST_CASE("parse_i64 and format_i64 agree with each other and with libc", "[runtime][strings]") {
+TEST_CASE("parse_i64 and format_i64 agree with each other and with libc",
+          "[runtime][strings]") {
   int64_t V = 0;
   CHECK(parse_i64("0", 1, &V) == 1);
   CHECK(V == 0);
@@ -239,7 +265,8 @@ TEST_CASE("parse_i64 and format_i64 agree with each other and with libc", "[runt
   }
 }
 
-TEST_CASE("buffer appends grow and failures are sticky until reset", "[runtime][buffer]") {
+TEST_CASE("buffer appends grow and failures are sticky until reset",
+          "[runtime][buffer]") {
   void *B = buf_new(0);
   REQUIRE(B != nullptr);
   CHECK(buf_len(B) == 0);
@@ -276,7 +303,8 @@ TEST_CASE("write_all writes everything or returns -errno", "[runtime][io]") {
   signal(SIGPIPE, SIG_IGN);
   int Fds[2];
   REQUIRE(pipe(Fds) == 0);
-  // Far more than a pipe holds, so write(2) returns short counts while the reader drains it.
+  // Far more than a pipe holds, so write(2) returns short counts while the
+  // reader drains it.
   std::string Data(1 << 20, 'x');
   for (size_t I = 0; I < Data.size(); ++I)
     Data[I] = static_cast<char>(I * 131);
@@ -300,13 +328,15 @@ TEST_CASE("write_all writes everything or returns -errno", "[runtime][io]") {
   close(Fds[1]);
 }
 
-TEST_CASE("tcp_listen and tcp_accept serve a loopback client", "[runtime][net]") {
+TEST_CASE("tcp_listen and tcp_accept serve a loopback client",
+          "[runtime][net]") {
   CHECK(tcp_listen(70000, 8) == -EINVAL);
   int64_t Listener = tcp_listen(0, 8); // port 0: the kernel picks a free one
   REQUIRE(Listener >= 0);
   sockaddr_in Addr{};
   socklen_t Len = sizeof Addr;
-  REQUIRE(getsockname(int(Listener), reinterpret_cast<sockaddr *>(&Addr), &Len) == 0);
+  REQUIRE(getsockname(int(Listener), reinterpret_cast<sockaddr *>(&Addr),
+                      &Len) == 0);
   CHECK(Addr.sin_family == AF_INET);
   CHECK(Addr.sin_addr.s_addr == htonl(INADDR_ANY));
   uint16_t Port = ntohs(Addr.sin_port);
@@ -339,13 +369,15 @@ TEST_CASE("tcp_listen6 is dual-stack", "[runtime][net]") {
   CHECK(tcp_listen6(65536, 8) == -EINVAL);
   int64_t Listener = tcp_listen6(0, 8);
   if (Listener == -EAFNOSUPPORT) {
-    WARN("IPv6 is disabled here; tcp_listen6 reported EAFNOSUPPORT as documented");
+    WARN("IPv6 is disabled here; tcp_listen6 reported EAFNOSUPPORT as "
+         "documented");
     return;
   }
   REQUIRE(Listener >= 0);
   sockaddr_in6 Addr{};
   socklen_t Len = sizeof Addr;
-  REQUIRE(getsockname(int(Listener), reinterpret_cast<sockaddr *>(&Addr), &Len) == 0);
+  REQUIRE(getsockname(int(Listener), reinterpret_cast<sockaddr *>(&Addr),
+                      &Len) == 0);
   CHECK(Addr.sin6_family == AF_INET6);
   uint16_t Port = ntohs(Addr.sin6_port);
   REQUIRE(Port != 0);

@@ -12,6 +12,7 @@
 #define SEMCOM_MANIFEST_MANIFEST_H
 
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 
@@ -67,6 +68,11 @@ public:
   /// not stop the build: they are reported in diagnostics() and their `define` lines are still read.
   /// Fails only when a root cannot be read at all.
   static llvm::Expected<Manifest> buildFromTree(llvm::ArrayRef<std::string> Roots);
+  /// The same, calling Progress(FilesRead, FilesTotal) now and then (from worker threads, one call
+  /// at a time) so a tool can show progress on a large tree.
+  static llvm::Expected<Manifest>
+  buildFromTree(llvm::ArrayRef<std::string> Roots,
+                llvm::function_ref<void(size_t Done, size_t Total)> Progress);
 
   /// Re-reads only files whose size, mtime or content hash changed since this manifest was built or
   /// loaded; drops entries of deleted files. Returns how many files were re-read.
@@ -94,6 +100,10 @@ public:
   const std::vector<std::string> &shims() const;
   const std::vector<Conflict> &conflicts() const;
   const std::vector<Diagnostic> &diagnostics() const;
+  /// Absolute roots the manifest was built from (empty for a manifest without @roots).
+  const std::vector<std::string> &roots() const;
+  /// How many `.ll`/`.bc` files the manifest was built from.
+  size_t fileCount() const;
 
 private:
   struct Impl;

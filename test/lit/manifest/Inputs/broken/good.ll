@@ -1,0 +1,3 @@
+define i64 @good_fn(i64 %x) {
+  ret i64 %x
+}
