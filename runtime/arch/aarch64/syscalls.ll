@@ -185,6 +185,13 @@ define i64 @sys_kill(i64 %pid, i64 %sig) #0 {
   ret i64 %r
 }
 
+; sendto(fd, buf, len, flags, addr, addrlen). Servers pass MSG_NOSIGNAL (0x4000) so a peer that
+; went away yields -EPIPE instead of a SIGPIPE that would kill the process (no libc to ignore it).
+define i64 @sys_sendto(i64 %fd, ptr %buf, i64 %len, i64 %flags, ptr %addr, i64 %addrlen) #0 {
+  %r = call i64 asm sideeffect "svc #0", "={x0},{x8},{x0},{x1},{x2},{x3},{x4},{x5},~{memory}"(i64 206, i64 %fd, ptr %buf, i64 %len, i64 %flags, ptr %addr, i64 %addrlen)
+  ret i64 %r
+}
+
 ; struct epoll_event as this kernel lays it out: naturally aligned on aarch64, { u32 events; u64
 ; data } in 16 bytes with data at offset 8. Target-independent code (runtime/http_server.ll) reads
 ; these instead of assuming a layout.

@@ -184,6 +184,13 @@ define i64 @sys_kill(i64 %pid, i64 %sig) #0 {
   ret i64 %r
 }
 
+; sendto(fd, buf, len, flags, addr, addrlen). Servers pass MSG_NOSIGNAL (0x4000) so a peer that
+; went away yields -EPIPE instead of a SIGPIPE that would kill the process (no libc to ignore it).
+define i64 @sys_sendto(i64 %fd, ptr %buf, i64 %len, i64 %flags, ptr %addr, i64 %addrlen) #0 {
+  %r = call i64 asm sideeffect "syscall", "={rax},{rax},{rdi},{rsi},{rdx},{r10},{r8},{r9},~{rcx},~{r11},~{memory}"(i64 44, i64 %fd, ptr %buf, i64 %len, i64 %flags, ptr %addr, i64 %addrlen)
+  ret i64 %r
+}
+
 ; struct epoll_event as this kernel lays it out: packed on x86_64, { u32 events; u64 data } in 12
 ; bytes with data at offset 4. Target-independent code (runtime/http_server.ll) reads these instead
 ; of assuming a layout.
