@@ -1,5 +1,5 @@
 ;===- runtime/memory.ll - a page allocator over mmap --------------------===;
-; mem_alloc / mem_free / mem_realloc without libc. Small requests come from size classes (16 B to
+; mem_alloc / mem_free / mem_realloc without libc. Small requests come from size classes (32 B to
 ; 4 KB blocks, powers of two) carved from 64 KB mmap'd chunks; a freed small block goes on its
 ; class's free list and is handed out again by the next request of that class, so a long-running
 ; server's memory stays flat. Requests above 4 KB get their own mapping, returned with munmap on free.

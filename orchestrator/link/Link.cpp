@@ -325,14 +325,26 @@ Expected<SmallVector<char, 0>> compileModule(Module &M,
   if (!TM)
     return makeError("cannot create a target machine for " + TripleName);
 
+  // IR written for another architecture (clang output, or a model that copied
+  // an x86_64 triple) carries that CPU's name and features; they mean nothing
+  // to this target, so they go along with the triple.
+  bool ForeignArch = !M.getTargetTriple().empty() &&
+                     Triple(M.getTargetTriple()).getArch() !=
+                         Triple(TripleName).getArch();
   M.setTargetTriple(TripleName);
   M.setDataLayout(TM->createDataLayout());
-  // Programs have no unwinder (no libc, no C++ runtime), so nothing can unwind
-  // through a frame; saying so drops the .eh_frame entries the code generator
-  // would emit for every function.
-  for (Function &F : M)
+  for (Function &F : M) {
+    if (ForeignArch) {
+      F.removeFnAttr("target-cpu");
+      F.removeFnAttr("target-features");
+      F.removeFnAttr("tune-cpu");
+    }
+    // Programs have no unwinder (no libc, no C++ runtime), so nothing can
+    // unwind through a frame; saying so drops the .eh_frame entries the code
+    // generator would emit for every function.
     if (!F.isDeclaration() && !F.hasFnAttribute(Attribute::UWTable))
       F.setDoesNotThrow();
+  }
 
   std::string VerifyErrors;
   raw_string_ostream VerifyOS(VerifyErrors);
