@@ -49,6 +49,11 @@ pairsOf(StringRef Callee, const ManifestQuery &Q, LLVMContext &Ctx,
   if (It != Cache.end())
     return It->second;
   SmallVector<BufferPair, 2> Pairs;
+  // libc-style names first: their table knows pairs the naming heuristic cannot see (memcpy's
+  // destination goes with its length too, though the runtime names it %dst).
+  for (const KnownBufferFunction &B : knownBufferFunctions())
+    if (B.Name == Callee)
+      Pairs.push_back({B.PtrArg, B.LenArg, B.WritesToFD});
   if (std::optional<KnownFunction> K = Q.lookup(Callee)) {
     if (std::optional<ParsedSignature> Sig =
             parseSignature(K->Signature, Ctx)) {
@@ -57,13 +62,10 @@ pairsOf(StringRef Callee, const ManifestQuery &Q, LLVMContext &Ctx,
       for (unsigned I = 0; I + 1 < FT->getNumParams(); ++I)
         if (FT->getParamType(I)->isPointerTy() &&
             FT->getParamType(I + 1)->isIntegerTy() &&
-            isLengthName(Sig->ParamNames[I + 1]))
+            isLengthName(Sig->ParamNames[I + 1]) &&
+            none_of(Pairs, [&](const BufferPair &P) { return P.Ptr == I; }))
           Pairs.push_back({I, I + 1, ToFD});
     }
-  } else {
-    for (const KnownBufferFunction &B : knownBufferFunctions())
-      if (B.Name == Callee)
-        Pairs.push_back({B.PtrArg, B.LenArg, B.WritesToFD});
   }
   Cache[Callee] = Pairs;
   return Pairs;

@@ -112,12 +112,39 @@ std::string newRunId() {
 
 namespace {
 
-/// The runtime's API as the system prompt lists it: stable across calls, so it sits in the
-/// cacheable prefix.
-std::string runtimeSummary() {
-  std::string Out = "Runtime functions (declare the ones you call exactly like this):\n";
-  for (const fixup::RuntimeFunction &F : fixup::runtimeFunctions())
+/// The HTTP framework's modules are listed only to steps that are about HTTP, to keep every other
+/// prompt short.
+bool isHttpModule(StringRef Module) {
+  return Module.starts_with("http") || Module.starts_with("html");
+}
+
+bool mentionsHttp(ArrayRef<StringRef> Texts) {
+  for (StringRef T : Texts) {
+    std::string Lower = T.lower();
+    for (const char *Word : {"http", "html", "route", "web server", "htmx"})
+      if (StringRef(Lower).contains(Word))
+        return true;
+  }
+  return false;
+}
+
+/// Runtime functions, module by module: the core API (stable, in the cacheable system prefix) or
+/// the HTTP framework.
+std::string runtimeSummary(bool Http) {
+  std::string Out = Http ? "\nHTTP framework functions in the runtime (declare the ones you call "
+                           "exactly like this; handlers are `i64 @handler(ptr %req_ctx, ptr "
+                           "%resp_buf, i64 %buf_size)` returning bytes written or -1):\n"
+                         : "Runtime functions (declare the ones you call exactly like this):\n";
+  StringRef Module;
+  for (const fixup::RuntimeFunction &F : fixup::runtimeFunctions()) {
+    if (isHttpModule(F.Module) != Http || F.Name == "semcom_main")
+      continue;
+    if (F.Module != Module) {
+      Module = F.Module;
+      Out += "  ; " + Module.str() + "\n";
+    }
     Out += "  declare " + F.Signature.str() + "\n";
+  }
   return Out;
 }
 
@@ -239,11 +266,12 @@ struct Pipeline::Impl {
         Lines += "    ; defined in " + E->File;
       Lines += "\n";
     }
+    std::string Http = mentionsHttp(Texts) ? runtimeSummary(true) : "";
     if (Lines.empty())
-      return "";
+      return Http;
     return "\nFunctions defined in other modules that this step references (declare each exactly "
            "like this):\n" +
-           Lines;
+           Lines + Http;
   }
 
   // --- run directory ---
@@ -331,9 +359,9 @@ struct Pipeline::Impl {
     auto System = promptTemplate("system");
     if (!System) {
       Out << "warning: " << toString(System.takeError()) << "\n";
-      return runtimeSummary();
+      return runtimeSummary(false);
     }
-    return *System + "\n" + runtimeSummary();
+    return *System + "\n" + runtimeSummary(false);
   }
 
   // --- module steps ---
