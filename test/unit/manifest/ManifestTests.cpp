@@ -127,9 +127,14 @@ TEST_CASE("declarations fixed by a plan are known ahead of their bodies",
   REQUIRE(static_cast<bool>(Defined));
   CHECK(llvm::toString(std::move(Defined)).find("stack.ll:15") !=
         std::string::npos);
-  llvm::Error Garbage = M.addDeclaration("no signature here");
-  REQUIRE(static_cast<bool>(Garbage));
-  llvm::consumeError(std::move(Garbage));
+  for (const char *NotASignature :
+       {"no signature here", "@no_return_type()", "# i64 @commented()",
+        "i64 @f(i64 %x", "i64 @f (i64 %x)", "i64 @f(i64 %x)\nvoid @g()"}) {
+    INFO(NotASignature);
+    llvm::Error Garbage = M.addDeclaration(NotASignature);
+    REQUIRE(static_cast<bool>(Garbage));
+    llvm::consumeError(std::move(Garbage));
+  }
   // Declarations are found by the other queries and survive the text format.
   CHECK(names(M.collectRelevant({"call @planned_fn"})) ==
         std::vector<std::string>{"planned_fn"});
