@@ -299,7 +299,7 @@ std::optional<std::string> declarationName(StringRef Sig) {
   if (At == 0 || At == StringRef::npos || Sig.starts_with("#") ||
       Sig.find_first_of("\r\n") != StringRef::npos || !Sig.ends_with(")") ||
       !readGlobalName(Sig.substr(At), Name, Len) ||
-      !Sig.substr(At + Len).starts_with("("))
+      !Sig.substr(At + Len).ltrim(" \t").starts_with("("))
     return std::nullopt;
   return Name;
 }

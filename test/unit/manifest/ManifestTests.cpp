@@ -120,6 +120,7 @@ TEST_CASE("declarations fixed by a plan are known ahead of their bodies",
   // The same signature again is fine; a different one clashes, as does a
   // defined name.
   CHECK(succeeded(M.addDeclaration("i64 @planned_fn(ptr %buf, i64 %len)")));
+  CHECK(succeeded(M.addDeclaration("void @spaced (i64 %n)")));
   llvm::Error Clash = M.addDeclaration("void @planned_fn()");
   REQUIRE(static_cast<bool>(Clash));
   CHECK(llvm::toString(std::move(Clash)).find("clashes") != std::string::npos);
@@ -129,7 +130,7 @@ TEST_CASE("declarations fixed by a plan are known ahead of their bodies",
         std::string::npos);
   for (const char *NotASignature :
        {"no signature here", "@no_return_type()", "# i64 @commented()",
-        "i64 @f(i64 %x", "i64 @f (i64 %x)", "i64 @f(i64 %x)\nvoid @g()"}) {
+        "i64 @f(i64 %x", "i64 @f + (i64 %x)", "i64 @f(i64 %x)\nvoid @g()"}) {
     INFO(NotASignature);
     llvm::Error Garbage = M.addDeclaration(NotASignature);
     REQUIRE(static_cast<bool>(Garbage));
