@@ -216,10 +216,8 @@ void Manifest::addShim(StringRef Name) {
 
 Error Manifest::addDeclaration(StringRef Signature) {
   StringRef Sig = Signature.trim();
-  std::optional<std::string> Name = nameFromSignature(Sig);
-  size_t At = Sig.find('@');
-  if (!Name || !Sig.ends_with(")") || Sig.find('(', At) == StringRef::npos ||
-      Sig.find('\n') != StringRef::npos)
+  std::optional<std::string> Name = declarationName(Sig);
+  if (!Name)
     return createStringError(inconvertibleErrorCode(),
                              "not a function signature: '%s' (expected e.g. "
                              "'void @ds_push(i64 %%val)')",

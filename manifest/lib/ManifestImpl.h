@@ -98,6 +98,9 @@ void scanDefineLines(llvm::StringRef Text, llvm::StringRef RelPath,
 /// The function name referenced by the first `@` of a signature or `define`
 /// line, unquoted.
 std::optional<std::string> nameFromSignature(llvm::StringRef Sig);
+/// The name a declaration's signature defines, when it is one: a return type,
+/// `@name(`, parameters, `)`, on one line. nullopt otherwise.
+std::optional<std::string> declarationName(llvm::StringRef Sig);
 /// Reads an `@name` / `@"quoted name"` token at S[0] == '@'; returns the
 /// unquoted name and its length.
 bool readGlobalName(llvm::StringRef S, std::string &Name, size_t &Len);

@@ -192,8 +192,8 @@ Expected<Manifest> Manifest::parse(StringRef Text, StringRef FileName) {
     }
     case Section::Declarations: {
       StringRef Sig = Line.trim();
-      std::optional<std::string> Name = nameFromSignature(Sig);
-      if (!Name || !Sig.ends_with(")"))
+      std::optional<std::string> Name = declarationName(Sig);
+      if (!Name)
         return Fail("malformed declaration: '" + Sig +
                     "' is not a complete signature");
       Entry E;

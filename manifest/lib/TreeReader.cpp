@@ -292,6 +292,18 @@ bool readGlobalName(StringRef S, std::string &Name, size_t &Len) {
   return !all_of(Name, isDigit);
 }
 
+std::optional<std::string> declarationName(StringRef Sig) {
+  size_t At = Sig.find('@');
+  std::string Name;
+  size_t Len;
+  if (At == 0 || At == StringRef::npos || Sig.starts_with("#") ||
+      Sig.find_first_of("\r\n") != StringRef::npos || !Sig.ends_with(")") ||
+      !readGlobalName(Sig.substr(At), Name, Len) ||
+      !Sig.substr(At + Len).ltrim(" \t").starts_with("("))
+    return std::nullopt;
+  return Name;
+}
+
 std::optional<std::string> nameFromSignature(StringRef Sig) {
   size_t At = Sig.find('@');
   std::string Name;

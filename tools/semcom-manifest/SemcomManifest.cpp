@@ -121,13 +121,18 @@ std::optional<int> parseArgs(int Argc, char **Argv, Options &O) {
   return std::nullopt;
 }
 
+/// JSON strings must be UTF-8; IR names and paths need not be.
+std::string text(StringRef S) {
+  return json::isUTF8(S) ? S.str() : json::fixUTF8(S);
+}
+
 json::Object entryJson(const Entry &E) {
   return json::Object{
-      {"name", E.Name},
-      {"file", E.File},
+      {"name", text(E.Name)},
+      {"file", text(E.File)},
       {"visibility", E.Vis == Visibility::Public ? "public" : "private"},
       {"line", int64_t(E.Line)},
-      {"signature", E.Signature},
+      {"signature", text(E.Signature)},
       {"declaration", E.IsDeclaration}};
 }
 
@@ -229,15 +234,19 @@ int runBuild(const Options &O) {
   if (O.Json) {
     json::Array Diags, Conflicts;
     for (const Diagnostic &D : M->diagnostics())
-      Diags.push_back(json::Object{{"file", D.File},
+      Diags.push_back(json::Object{{"file", text(D.File)},
                                    {"line", int64_t(D.Line)},
                                    {"column", int64_t(D.Column)},
-                                   {"message", D.Message}});
-    for (const Conflict &C : M->conflicts())
+                                   {"message", text(D.Message)}});
+    for (const Conflict &C : M->conflicts()) {
+      json::Array Files;
+      for (const std::string &F : C.Files)
+        Files.push_back(text(F));
       Conflicts.push_back(
-          json::Object{{"name", C.Name}, {"files", json::Array(C.Files)}});
+          json::Object{{"name", text(C.Name)}, {"files", std::move(Files)}});
+    }
     outs() << formatv("{0:2}", json::Value(json::Object{
-                                   {"output", O.Output},
+                                   {"output", text(O.Output)},
                                    {"files", int64_t(M->fileCount())},
                                    {"functions", int64_t(M->entries().size())},
                                    {"reread", int64_t(Reread)},
@@ -272,7 +281,7 @@ int runLookup(const Options &O) {
   }
   if (M->isShim(Name)) {
     if (O.Json)
-      outs() << formatv("{0:2}", json::Value(json::Object{{"name", Name},
+      outs() << formatv("{0:2}", json::Value(json::Object{{"name", text(Name)},
                                                           {"shim", true}}))
              << '\n';
     else

@@ -120,6 +120,7 @@ TEST_CASE("declarations fixed by a plan are known ahead of their bodies",
   // The same signature again is fine; a different one clashes, as does a
   // defined name.
   CHECK(succeeded(M.addDeclaration("i64 @planned_fn(ptr %buf, i64 %len)")));
+  CHECK(succeeded(M.addDeclaration("void @spaced (i64 %n)")));
   llvm::Error Clash = M.addDeclaration("void @planned_fn()");
   REQUIRE(static_cast<bool>(Clash));
   CHECK(llvm::toString(std::move(Clash)).find("clashes") != std::string::npos);
@@ -127,9 +128,14 @@ TEST_CASE("declarations fixed by a plan are known ahead of their bodies",
   REQUIRE(static_cast<bool>(Defined));
   CHECK(llvm::toString(std::move(Defined)).find("stack.ll:15") !=
         std::string::npos);
-  llvm::Error Garbage = M.addDeclaration("no signature here");
-  REQUIRE(static_cast<bool>(Garbage));
-  llvm::consumeError(std::move(Garbage));
+  for (const char *NotASignature :
+       {"no signature here", "@no_return_type()", "# i64 @commented()",
+        "i64 @f(i64 %x", "i64 @f + (i64 %x)", "i64 @f(i64 %x)\nvoid @g()"}) {
+    INFO(NotASignature);
+    llvm::Error Garbage = M.addDeclaration(NotASignature);
+    REQUIRE(static_cast<bool>(Garbage));
+    llvm::consumeError(std::move(Garbage));
+  }
   // Declarations are found by the other queries and survive the text format.
   CHECK(names(M.collectRelevant({"call @planned_fn"})) ==
         std::vector<std::string>{"planned_fn"});

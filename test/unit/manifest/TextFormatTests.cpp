@@ -164,7 +164,7 @@ TEST_CASE("binary junk as a manifest is an error, not a crash",
   CHECK(llvm::toString(M.takeError()).rfind("junk.manifest:", 0) == 0);
 }
 
-TEST_CASE("loadFile names the file it cannot read; writeFile round-trips",
+TEST_CASE("loadFile names the file it cannot read and writeFile round-trips",
           "[manifest][text][bad-input]") {
   llvm::Expected<Manifest> Missing =
       Manifest::loadFile("/nonexistent/dir/x.manifest");

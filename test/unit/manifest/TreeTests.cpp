@@ -152,7 +152,7 @@ TEST_CASE("bitcode modules are read, with line 0", "[manifest][tree]") {
 }
 
 TEST_CASE(
-    "files in subdirectories are relative to the root; other files are ignored",
+    "files in subdirectories are relative to the root and other files are ignored",
     "[manifest][tree]") {
   TempTree T;
   T.write("a/b/deep.ll", "define i64 @deep() {\n  ret i64 1\n}\n");
@@ -220,7 +220,7 @@ TEST_CASE("binary junk named .ll is a diagnostic, not a crash",
   CHECK(M.lookup("ok"));
 }
 
-TEST_CASE("an empty tree builds an empty manifest; a missing root is an error",
+TEST_CASE("an empty tree builds an empty manifest and a missing root is an error",
           "[manifest][tree][bad-input]") {
   TempTree T;
   Manifest M = build(T);
