@@ -175,6 +175,20 @@ std::string extractTaskBlock(StringRef Answer) {
   return Answer.slice(BodyStart + 1, Close == StringRef::npos ? Answer.size() : Close + 1).str();
 }
 
+/// Text that goes back into a prompt is bounded: a 10 MB answer must not become a 10 MB repair
+/// request. The head is kept and the cut is said.
+std::string clip(StringRef Text, size_t MaxBytes) {
+  if (Text.size() <= MaxBytes)
+    return Text.str();
+  return (Text.take_front(MaxBytes) + "\n[... " + Twine(Text.size() - MaxBytes) +
+          " more bytes not repeated here ...]\n")
+      .str();
+}
+
+constexpr size_t MaxRepairIRBytes = 256 << 10;
+constexpr size_t MaxDiagnosticBytes = 2 << 10;
+constexpr size_t MaxDiagnostics = 40;
+
 std::string nameFromSignature(StringRef Sig) {
   size_t At = Sig.find('@');
   if (At == StringRef::npos)
@@ -470,12 +484,20 @@ struct Pipeline::Impl {
         C.Valid = false;
       }
 
-      std::string Diagnostics = join(C.Diagnostics, "\n");
+      std::vector<std::string> Shown;
+      for (const std::string &D : C.Diagnostics)
+        if (Shown.size() < MaxDiagnostics)
+          Shown.push_back(clip(D, MaxDiagnosticBytes));
+      if (C.Diagnostics.size() > MaxDiagnostics)
+        Shown.push_back("[... " + std::to_string(C.Diagnostics.size() - MaxDiagnostics) +
+                        " more problems]");
+      std::string Diagnostics = join(Shown, "\n");
       logRunFile(LogPrefix + "-diagnostics.txt", Diagnostics);
       Out << "validate: " << C.Diagnostics.size() << " problem"
           << (C.Diagnostics.size() == 1 ? "" : "s") << "\n";
-      for (const std::string &D : C.Diagnostics)
-        Out << "  " << StringRef(D).take_until([](char Ch) { return Ch == '\n'; }) << "\n";
+      for (const std::string &D : Shown)
+        Out << "  " << StringRef(D).take_until([](char Ch) { return Ch == '\n'; }).take_front(300)
+            << "\n";
       Report.Diagnostics = C.Diagnostics;
       if (!Best || C.Diagnostics.size() < Best->Diagnostics.size())
         Best = C;
@@ -492,7 +514,8 @@ struct Pipeline::Impl {
 
       // The repair prompt carries the failed IR, the diagnostics and the task.
       Slots["diagnostics"] = Diagnostics;
-      Slots["ir"] = C.Text.empty() ? extractForRepair(Resp->Text) : C.Text;
+      Slots["ir"] =
+          clip(C.Text.empty() ? extractForRepair(Resp->Text) : C.Text, MaxRepairIRBytes);
       Slots["scope"] = S.Kind == Directive::Target && S.Append ? "new functions" : "module";
       auto Repair = renderPrompt("repair", Slots);
       if (!Repair) {

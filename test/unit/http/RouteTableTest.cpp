@@ -146,7 +146,7 @@ TEST_CASE("HEAD answers as GET without the body", "[http][respond]") {
         "Connection: keep-alive\r\n\r\n");
 }
 
-TEST_CASE("a failing handler gives 500; handlers may set status and type",
+TEST_CASE("a failing handler gives 500 and handlers may set status and type",
           "[http][respond]") {
   Server S;
   CHECK(S.respond("GET /fail HTTP/1.1\r\nHost: a\r\n\r\n")
