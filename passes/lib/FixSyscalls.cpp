@@ -280,7 +280,9 @@ public:
   /// True if it did.
   bool rewrite(CallBase &CB, const RawSyscall &R, StringRef Pattern) {
     OptimizationRemarkEmitter ORE(CB.getFunction());
-    std::optional<SyscallArch> Arch = ModuleArch ? ModuleArch : R.Arch;
+    // Inline asm says which numbering it uses (`syscall` is x86_64, `svc 0` aarch64), even in a
+    // module for the other target; @syscall has only the module's target to go by.
+    std::optional<SyscallArch> Arch = R.Arch ? R.Arch : ModuleArch;
     auto *Num = dyn_cast<ConstantInt>(R.Number);
     if (!Num) {
       ORE.emit(OptimizationRemarkMissed(DEBUG_TYPE, "NonConstantNumber", &CB)

@@ -597,6 +597,7 @@ bool fixBraces(Lines &L, std::vector<RepairNote> &Notes) {
            "added the `}` missing before line " + Twine(L.origOf(I + 1)));
       Changed = true;
       ++I;
+      T = L.Text[I]; // the insertion may have moved the lines
       InBody = false;
     }
     if (StartsDefine) {
@@ -838,7 +839,9 @@ bool inferAllUndeclared(Lines &L, std::vector<RepairNote> &Notes) {
   bool Changed = false;
   size_t Original = L.Text.size(); // declares are appended; do not scan them
   for (size_t I = 0; I < Original; ++I) {
-    StringRef T = L.Text[I];
+    // A copy: inferDeclare appends lines, which may move the one being scanned.
+    std::string LineCopy = L.Text[I];
+    StringRef T = LineCopy;
     size_t Pos = 0;
     while ((Pos = T.find('@', Pos)) != StringRef::npos) {
       StringRef Rest = T.substr(Pos + 1);

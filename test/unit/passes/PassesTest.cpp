@@ -12,6 +12,7 @@
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Passes/PassBuilder.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -84,4 +85,28 @@ TEST_CASE("name similarity folds case and underscores and forgives a swap",
   REQUIRE(S);
   CHECK(S->first == "sys_write");
   CHECK_FALSE(Q.findSimilar("tokenize", 0.8));
+}
+
+TEST_CASE("a manifest file is loaded once per process", "[manifest]") {
+  SmallString<128> Path;
+  int FD;
+  REQUIRE_FALSE(sys::fs::createTemporaryFile("semcom-manifest", "txt", FD, Path));
+  {
+    raw_fd_ostream OS(FD, /*shouldClose=*/true);
+    OS << "ds_push|forth_stack.ll|public|5|void @ds_push(i64 %val)\n";
+  }
+  auto A = ManifestQuery::getShared(Path);
+  REQUIRE(bool(A));
+  // Changing the file does not reload it: every pass of every module sees one manifest.
+  {
+    std::error_code EC;
+    raw_fd_ostream OS(Path, EC);
+    OS << "garbage without fields\n";
+  }
+  auto B = ManifestQuery::getShared(Path);
+  REQUIRE(bool(B));
+  CHECK(A->get() == B->get());
+  REQUIRE((*B)->lookup("ds_push"));
+  CHECK((*B)->lookup("ds_push")->Signature == "void @ds_push(i64 %val)");
+  sys::fs::remove(Path);
 }
