@@ -7,19 +7,14 @@
 //
 //===----------------------------------------------------------------------===//
 #include "semcom/Fixup/Config.h"
-#include "semcom/Fixup/Diagnostics.h"
 #include "semcom/Fixup/DoesNotUnderstand.h"
+#include "semcom/Fixup/FixupDriver.h"
 #include "semcom/Fixup/ManifestQuery.h"
 #include "semcom/Fixup/PreParseRepair.h"
-#include "semcom/Fixup/SemcomPasses.h"
 #include "semcom/Fixup/SyscallTable.h"
 
-#include "llvm/IR/DiagnosticHandler.h"
-#include "llvm/IR/DiagnosticInfo.h"
-#include "llvm/IR/DiagnosticPrinter.h"
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Module.h"
-#include "llvm/Passes/PassBuilder.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/InitLLVM.h"
@@ -75,50 +70,7 @@ struct Report {
     if (!Quiet && !JSONOut)
       errs() << File << ": " << Kind << ": " << Pass << ": " << M << "\n";
     Changes.push_back(
-        json::Object{{"kind", Kind}, {"pass", Pass}, {"message", M}});
-  }
-};
-
-struct FixDiagnosticHandler : DiagnosticHandler {
-  Report &R;
-  explicit FixDiagnosticHandler(Report &R) : R(R) {}
-  bool isAnalysisRemarkEnabled(StringRef Pass) const override {
-    return Pass.starts_with("semcom");
-  }
-  bool isMissedOptRemarkEnabled(StringRef Pass) const override {
-    return Pass.starts_with("semcom");
-  }
-  bool isPassedOptRemarkEnabled(StringRef Pass) const override {
-    return Pass.starts_with("semcom");
-  }
-  bool isAnyRemarkEnabled() const override { return true; }
-
-  bool handleDiagnostics(const DiagnosticInfo &DI) override {
-    if (auto *O = dyn_cast<DiagnosticInfoOptimizationBase>(&DI)) {
-      StringRef Pass = O->getPassName();
-      Pass.consume_front("semcom-");
-      std::string Msg = O->getMsg();
-      StringRef Kind = isa<OptimizationRemark>(DI)         ? "changed"
-                       : isa<OptimizationRemarkMissed>(DI) ? "left"
-                                                           : "note";
-      if (O->getRemarkName() == "FuzzyMatch")
-        R.Notes.push_back(Msg);
-      if (auto *IR = dyn_cast<DiagnosticInfoIROptimization>(&DI))
-        Msg = "@" + IR->getFunction().getName().str() + ": " + Msg;
-      R.add(Kind, Pass, Msg);
-      return true;
-    }
-    std::string Msg;
-    raw_string_ostream OS(Msg);
-    DiagnosticPrinterRawOStream DP(OS);
-    DI.print(DP);
-    if (DI.getSeverity() == DS_Error) {
-      ++R.Errors;
-      R.add("error", "semcom-fix", Msg);
-    } else if (DI.getSeverity() == DS_Warning) {
-      R.add("warning", "semcom-fix", Msg);
-    }
-    return true;
+        json::Object{{"kind", Kind.str()}, {"pass", Pass.str()}, {"message", M}});
   }
 };
 
@@ -165,7 +117,6 @@ int main(int argc, char **argv) {
   R.File = InputFilename == "-" ? std::string("<stdin>")
                                 : std::string(InputFilename);
   LLVMContext Ctx;
-  Ctx.setDiagnosticHandler(std::make_unique<FixDiagnosticHandler>(R));
 
   RepairOptions RO;
   RO.FileName = R.File;
@@ -212,20 +163,12 @@ int main(int argc, char **argv) {
                        M.getTargetTriple() +
                        "; semcom targets x86_64 and aarch64 only");
 
-  PassBuilder PB;
-  registerSemcomPasses(PB, Config);
-  LoopAnalysisManager LAM;
-  FunctionAnalysisManager FAM;
-  CGSCCAnalysisManager CGAM;
-  ModuleAnalysisManager MAM;
-  PB.registerModuleAnalyses(MAM);
-  PB.registerCGSCCAnalyses(CGAM);
-  PB.registerFunctionAnalyses(FAM);
-  PB.registerLoopAnalyses(LAM);
-  PB.crossRegisterProxies(LAM, FAM, CGAM, MAM);
-  ModulePassManager MPM;
-  addFixupPipeline(MPM, Config);
-  MPM.run(M, MAM);
+  // The same in-process driver the orchestrator uses; it collects what the passes say.
+  FixupReport FR = runFixupPipeline(M, Config);
+  for (const FixupChange &C : FR.Changes)
+    R.add(C.Kind, C.Kind == "error" || C.Kind == "warning" ? "semcom-fix" : C.Pass, C.Message);
+  R.Notes = FR.Notes;
+  R.Errors = FR.Errors.size();
 
   if (R.Errors) {
     if (JSONOut)
@@ -237,11 +180,7 @@ int main(int argc, char **argv) {
     return 1;
   }
 
-  std::string Text;
-  raw_string_ostream OS(Text);
-  for (const std::string &N : R.Notes)
-    OS << "; NOTE: " << N << "\n";
-  M.print(OS, nullptr);
+  std::string Text = printWithNotes(M, R.Notes);
   if (OutputFilename == "-") {
     outs() << Text;
   } else if (Error E = writeFileAtomically(OutputFilename, Text)) {
