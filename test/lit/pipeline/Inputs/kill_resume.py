@@ -63,7 +63,7 @@ killed_mid_run = 0
 for i in range(a.kills):
     proc = subprocess.Popen(command(), cwd=a.tree, env=env, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)
-    time.sleep(rng.uniform(0.0, 1.0))
+    time.sleep(rng.uniform(0.0, 0.9))
     if proc.poll() is None:
         proc.send_signal(signal.SIGKILL)
         killed_mid_run += 1
