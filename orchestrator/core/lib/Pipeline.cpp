@@ -112,6 +112,8 @@ std::string newRunId() {
 
 namespace {
 
+TransformRunner InstalledTransformRunner = nullptr;
+
 /// The runtime's API as the system prompt lists it: stable across calls, so it sits in the
 /// cacheable prefix.
 std::string runtimeSummary() {
@@ -648,6 +650,17 @@ struct Pipeline::Impl {
     return Plan->Steps;
   }
 
+  /// @transform DIR: the installed runner ports the project into this tree.
+  void runTransformStep(const Step &S, StepReport &Report) {
+    PipelineOptions Sub = O;
+    Sub.RunId = RunId + "-step" + std::to_string(Report.Index);
+    Sub.Resume = false;
+    InstalledTransformRunner(S, Sub, Model, Out, Report);
+    // The port wrote modules and the manifest: later steps see them.
+    if (Error E = loadManifest())
+      Out << "warning: " << toString(std::move(E)) << "\n";
+  }
+
   // --- the run ---
 
   Expected<RunReport> run(const Task &T, StringRef TaskText) {
@@ -666,6 +679,20 @@ struct Pipeline::Impl {
       return E;
     if (Error E = loadManifest())
       return E;
+    if (!O.PlannedDeclarations.empty()) {
+      for (const std::string &Sig : O.PlannedDeclarations) {
+        if (Error E = Tree->addDeclaration(Sig)) {
+          // A module of the tree defining it already is fine: validation still holds it to Sig.
+          const manifest::Entry *Known = Tree->lookup(nameFromSignature(Sig));
+          if (!Known || Known->File.empty())
+            return runError("planned signature: " + toString(std::move(E)));
+          consumeError(std::move(E));
+        }
+        Planned[nameFromSignature(Sig)] = Sig;
+      }
+      if (Error E = rebuildQuery())
+        return E;
+    }
 
     std::vector<Step> Steps = T.Steps;
     for (size_t I = 0; I < Steps.size(); ++I) {
@@ -685,7 +712,9 @@ struct Pipeline::Impl {
         Report.Status = "skipped";
         Out << "resume: already done in run " << RunId << "\n";
       } else {
-        switch (S.Kind) {
+        if (S.Kind == Directive::Transform && InstalledTransformRunner)
+          runTransformStep(S, Report);
+        else switch (S.Kind) {
         case Directive::Help:
           Out << directiveHelp();
           Report.Status = "passed";
@@ -740,6 +769,8 @@ struct Pipeline::Impl {
     return R;
   }
 };
+
+void setTransformRunner(TransformRunner Runner) { InstalledTransformRunner = Runner; }
 
 Pipeline::Pipeline(PipelineOptions Options, llm::Provider &Model, raw_ostream &Progress)
     : P(std::make_unique<Impl>(std::move(Options), Model, Progress)) {}
