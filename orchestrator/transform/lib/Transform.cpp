@@ -243,7 +243,8 @@ Expected<TransformPlan> parsePlanAnswer(StringRef Answer, const ScanResult &Scan
 }
 
 bool TransformReport::ok() const {
-  if (!Error.empty())
+  // A file that could not be ported makes the port partial, whatever became of the rest.
+  if (!Error.empty() || !Scan.Failed.empty())
     return false;
   for (const core::StepReport &M : Modules)
     if (M.Status != "passed")
@@ -278,7 +279,14 @@ std::string TransformReport::text() const {
       Out += "  case " + C.Name + ": FAILS; " + firstLines(C.Mismatch, 12);
   if (!Error.empty())
     Out += "  stopped: " + Error + "\n";
-  Out += std::string("transform: ") + (ok() ? "ok" : "failed") + "\n";
+  bool ModulesOk = all_of(Modules, [](const core::StepReport &M) { return M.Status == "passed"; });
+  Out += std::string("transform: ") +
+         (ok() ? "ok"
+          : Error.empty() && ModulesOk && !Scan.Failed.empty() && all_of(Cases, [](const CaseResult &C) { return C.Passed; })
+              ? "partial (" + std::to_string(Scan.Failed.size()) + " file" +
+                    (Scan.Failed.size() == 1 ? "" : "s") + " not ported)"
+              : "failed") +
+         "\n";
   return Out;
 }
 
@@ -327,6 +335,7 @@ private:
   std::string RunId, LogDir, ProjectReal;
   std::map<std::string, std::string> Refused; ///< qualified Python name → reason
   std::map<std::string, Outcome> PythonOutcomes; ///< per sample: the oracle runs once
+  std::set<std::string> SeenMismatches;
 
   std::string treePath(StringRef Rel) const {
     SmallString<256> P(O.Pipeline.TreeRoot);
@@ -648,6 +657,13 @@ bool Transformer::repairBehaviour(unsigned Round) {
     for (const std::string &S : M.Signatures)
       Modules += "    define " + S + "\n";
   }
+  // The same mismatches make the same prompt, and a cached or deterministic model the same
+  // answer: another round could not make progress.
+  if (!SeenMismatches.insert(Mismatches).second) {
+    Out << "difftest: no progress (the same mismatches as an earlier round); stopping\n";
+    return false;
+  }
+  R.BehaviourRounds = Round;
   auto Prompt = core::renderPrompt("transform-fix", {{"mismatches", Mismatches},
                                                      {"modules", Modules},
                                                      {"sources", sourcesOf({})}});
@@ -717,7 +733,6 @@ Expected<TransformReport> Transformer::run() {
     for (unsigned Round = 1; Round <= O.MaxBehaviourRounds; ++Round) {
       if (all_of(R.Cases, [](const CaseResult &C) { return C.Passed; }))
         break;
-      R.BehaviourRounds = Round;
       if (!repairBehaviour(Round) || !link())
         break;
       difftest();
@@ -734,7 +749,16 @@ Expected<TransformReport> Transformer::run() {
         for (const CaseResult &C : R.Cases)
           if (!C.Passed) {
             F.Status = "failing";
-            F.Detail += "; first mismatch in " + C.Name;
+            StringRef First = C.Mismatch;
+            size_t At = First.find("first difference");
+            if (At == StringRef::npos)
+              At = First.find("exit status:");
+            F.Detail += "; first mismatch in " + C.Name +
+                        (At == StringRef::npos
+                             ? std::string()
+                             : ": " + First.drop_front(At).take_until([](char Ch) {
+                                        return Ch == '\n';
+                                      }).str());
             break;
           }
     }
