@@ -88,8 +88,9 @@ std::string signatureName(StringRef Sig) {
 /// A planned IR name stands for a Python function when it is the same name, or the name with a
 /// module or class prefix (`rpn_evaluate` for `evaluate`, `stack_push` for `Stack.push`).
 bool namesMatch(StringRef IRName, const PyFunction &Fn) {
-  std::string Py = Fn.Name, Lower = StringRef(Fn.qualifiedName()).lower();
-  std::replace(Lower.begin(), Lower.end(), '.', '_');
+  // `__init__` is `stack_init`: dunder underscores never survive into IR names.
+  std::string Py = StringRef(Fn.Name).trim('_').str();
+  std::string Lower = (StringRef(Fn.Class).lower() + (Fn.Class.empty() ? "" : "_") + Py);
   return IRName == Py || IRName == Lower || IRName.ends_with("_" + Py) ||
          IRName.ends_with("_" + Lower);
 }
