@@ -133,7 +133,10 @@ Expected<Outcome> runIsolated(std::vector<std::string> Argv, std::vector<std::st
   auto R = core::runSandboxed(SO);
   if (!R)
     return R.takeError();
-  return Outcome{R->Stdout, R->ExitStatus, R->Reason};
+  std::string Reason = R->Reason;
+  if (R->ExitStatus != 0 && !R->Stderr.empty())
+    Reason += ": " + StringRef(R->Stderr).take_until([](char C) { return C == '\n'; }).str();
+  return Outcome{R->Stdout, R->ExitStatus, Reason};
 }
 
 /// The first difference of two runs, in words.
@@ -160,6 +163,88 @@ std::string describeMismatch(StringRef Name, StringRef Input, const Outcome &Py,
                    Port.Reason)
                .str();
   return Out;
+}
+
+/// Calls one Python function on argument tuples (argv: project, module, function, JSON cases) and
+/// prints a JSON list of results: an int in i64 range, or null when Python raised, took over a
+/// second, or left the i64 domain (such cases are not compared).
+const char *FunctionHarnessPy = R"py(
+import importlib, json, signal, sys
+sys.path.insert(0, sys.argv[1])
+sys.setrecursionlimit(10000)
+fn = getattr(importlib.import_module(sys.argv[2]), sys.argv[3])
+def timeout(*_):
+    raise TimeoutError()
+signal.signal(signal.SIGALRM, timeout)
+out = []
+for args in json.loads(sys.argv[4]):
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 1.0)
+        r = fn(*args)
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        if isinstance(r, bool):
+            r = int(r)
+        out.append(r if isinstance(r, int) and -2**63 <= r < 2**63 else None)
+    except BaseException:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        out.append(None)
+print(json.dumps(out))
+)py";
+
+/// Parameter count of `i64 @f(i64 %a, i64 %b)` when every type is i64, else -1.
+int allI64Arity(StringRef Sig) {
+  if (!Sig.consume_front("i64 @"))
+    return -1;
+  size_t Open = Sig.find('('), Close = Sig.rfind(')');
+  if (Open == StringRef::npos || Close == StringRef::npos || Close < Open)
+    return -1;
+  StringRef Params = Sig.slice(Open + 1, Close).trim();
+  if (Params.empty())
+    return 0;
+  int N = 0;
+  for (StringRef P : split(Params, ',')) {
+    P = P.trim();
+    if (P != "i64" && !P.starts_with("i64 %"))
+      return -1;
+    ++N;
+  }
+  return N;
+}
+
+bool isIntAnnotation(StringRef T) { return T == "int" || T == "bool"; }
+
+/// Boundary values first, then seeded pseudo-random ones: the same cases on every run.
+std::vector<std::vector<int64_t>> functionCases(StringRef Name, int Arity) {
+  static const int64_t Boundary[] = {0, 1, -1, 2, 3, 7, 10, -10, 63, 64, 100, -100};
+  const size_t NB = sizeof Boundary / sizeof Boundary[0];
+  std::vector<std::vector<int64_t>> Cases;
+  if (Arity == 0)
+    return {{}};
+  for (size_t I = 0; I < NB; ++I) {
+    std::vector<int64_t> Args;
+    for (int J = 0; J < Arity; ++J)
+      Args.push_back(Boundary[(I + J * 5) % NB]);
+    Cases.push_back(Args);
+  }
+  uint64_t State = 0x9E3779B97F4A7C15ull;
+  for (char C : Name)
+    State = (State ^ static_cast<unsigned char>(C)) * 0x100000001B3ull;
+  for (int I = 0; I < 12; ++I) {
+    std::vector<int64_t> Args;
+    for (int J = 0; J < Arity; ++J) {
+      State = State * 6364136223846793005ull + 1442695040888963407ull;
+      Args.push_back(static_cast<int64_t>((State >> 33) % 2001) - 1000);
+    }
+    Cases.push_back(Args);
+  }
+  return Cases;
+}
+
+std::string callText(StringRef Name, ArrayRef<int64_t> Args) {
+  std::string Out = Name.str() + "(";
+  for (size_t I = 0; I < Args.size(); ++I)
+    Out += (I ? ", " : "") + std::to_string(Args[I]);
+  return Out + ")";
 }
 
 std::string systemPrompt() {
@@ -252,6 +337,9 @@ bool TransformReport::ok() const {
       return false;
   for (const CaseResult &C : Cases)
     if (!C.Passed)
+      return false;
+  for (const FunctionStatus &F : Functions)
+    if (F.Status == "failing")
       return false;
   return true;
 }
@@ -411,6 +499,21 @@ private:
   bool link();
   void difftest();
   bool repairBehaviour(unsigned Round);
+
+  /// Function-level differential testing of functions whose Python and IR types are all ints.
+  struct FunctionTest {
+    size_t StatusIndex = 0;   ///< into R.Functions
+    std::string PyModule, PyName, IRName, Signature, Module;
+    std::vector<std::vector<int64_t>> Cases;
+    std::vector<std::optional<int64_t>> Expected;
+    unsigned Verified = 0;
+    std::string Mismatch;     ///< the first one, in words
+  };
+  std::vector<FunctionTest> FunctionTests;
+  std::set<std::string> SeenFunctionMismatches;
+  void prepareFunctionTests();
+  void runFunctionTests();
+  bool repairFunctions(unsigned Round);
 };
 
 Error Transformer::scan() {
@@ -713,6 +816,247 @@ bool Transformer::repairBehaviour(unsigned Round) {
   return true;
 }
 
+void Transformer::prepareFunctionTests() {
+  FunctionTests.clear();
+  std::set<std::string> MainModules;
+  for (const PlannedModule &M : Plan.Modules)
+    for (const std::string &Sig : M.Signatures)
+      if (signatureName(Sig) == "semcom_main")
+        MainModules.insert(M.File);
+  for (size_t I = 0; I < R.Functions.size(); ++I) {
+    const FunctionStatus &St = R.Functions[I];
+    if (St.Status != "ported" || MainModules.count(St.Module))
+      continue; // a program's main module is covered by the program's cases
+    const PyFile *File = nullptr;
+    const PyFunction *Fn = nullptr;
+    for (const PyFile &F : R.Scan.Files)
+      if (F.Path == St.File)
+        for (const PyFunction &Candidate : F.Functions)
+          if (Candidate.qualifiedName() == St.Function) {
+            File = &F;
+            Fn = &Candidate;
+          }
+    if (!Fn || !Fn->Class.empty() || !isIntAnnotation(Fn->Returns) ||
+        !all_of(Fn->Params, [](const auto &P) { return isIntAnnotation(P.second); }))
+      continue;
+    StringRef Detail = St.Detail;
+    if (!Detail.consume_front("as "))
+      continue;
+    std::string Sig = Detail.take_until([](char C) { return C == ';'; }).trim().str();
+    int Arity = allI64Arity(Sig);
+    if (Arity < 0 || Arity != static_cast<int>(Fn->Params.size()))
+      continue;
+    FunctionTest T;
+    T.StatusIndex = I;
+    T.PyModule = File->Module;
+    T.PyName = Fn->Name;
+    T.IRName = signatureName(Sig);
+    T.Signature = Sig;
+    T.Module = St.Module;
+    T.Cases = functionCases(T.IRName, Arity);
+    FunctionTests.push_back(std::move(T));
+  }
+  // The oracle: Python's results, once.
+  for (FunctionTest &T : FunctionTests) {
+    json::Array Cases;
+    for (const auto &Args : T.Cases) {
+      json::Array A;
+      for (int64_t V : Args)
+        A.push_back(V);
+      Cases.push_back(std::move(A));
+    }
+    std::string CasesJson = formatv("{0}", json::Value(std::move(Cases))).str();
+    auto Py = runIsolated({"python3", "-B", "-E", "-s", "-c", FunctionHarnessPy, ProjectReal,
+                           T.PyModule, T.PyName, CasesJson},
+                          {ProjectReal}, "");
+    T.Expected.assign(T.Cases.size(), std::nullopt);
+    if (!Py || Py->Status != 0) {
+      T.Mismatch = "cannot run the Python function: " +
+                   (Py ? Py->Reason : toString(Py.takeError()));
+      continue;
+    }
+    auto Doc = json::parse(Py->Stdout);
+    const json::Array *Results = Doc ? Doc->getAsArray() : nullptr;
+    if (!Doc)
+      consumeError(Doc.takeError());
+    if (!Results || Results->size() != T.Cases.size()) {
+      T.Mismatch = "the Python harness printed no results";
+      continue;
+    }
+    for (size_t K = 0; K < Results->size(); ++K)
+      if (auto V = (*Results)[K].getAsInteger())
+        T.Expected[K] = *V;
+  }
+}
+
+void Transformer::runFunctionTests() {
+  if (FunctionTests.empty())
+    return;
+  // One harness for every tested function: a section per function, one result per line.
+  std::string IR = "declare i64 @format_i64(i64 %value, ptr %out, i64 %out_size)\n"
+                   "declare i64 @write_all(i64 %fd, ptr %data, i64 %len)\n"
+                   "@nl = private constant [1 x i8] c\"\\0A\"\n"
+                   "@mark = private constant [1 x i8] c\"=\"\n";
+  std::set<std::string> Declared;
+  for (const FunctionTest &T : FunctionTests)
+    if (Declared.insert(T.IRName).second)
+      IR += "declare " + T.Signature + "\n";
+  IR += "define internal void @emit(i64 %v) {\nentry:\n  %buf = alloca [32 x i8]\n"
+        "  %n = call i64 @format_i64(i64 %v, ptr %buf, i64 32)\n"
+        "  %w = call i64 @write_all(i64 1, ptr %buf, i64 %n)\n"
+        "  %e = call i64 @write_all(i64 1, ptr @nl, i64 1)\n  ret void\n}\n"
+        "define i64 @semcom_main(i64 %argc, ptr %argv) {\nentry:\n";
+  unsigned Reg = 0;
+  for (const FunctionTest &T : FunctionTests) {
+    IR += "  %m" + std::to_string(Reg) + " = call i64 @write_all(i64 1, ptr @mark, i64 1)\n";
+    for (size_t K = 0; K < T.Cases.size(); ++K) {
+      // Inputs Python rejects (an exception, a timeout, a result outside i64) are not run: they
+      // could trap in the port, and there is nothing to compare with.
+      if (!T.Expected[K])
+        continue;
+      const std::vector<int64_t> &Args = T.Cases[K];
+      std::string Call = "  %r" + std::to_string(Reg) + " = call i64 @" + T.IRName + "(";
+      for (size_t I = 0; I < Args.size(); ++I)
+        Call += (I ? ", i64 " : "i64 ") + std::to_string(Args[I]);
+      IR += Call + ")\n  call void @emit(i64 %r" + std::to_string(Reg) + ")\n";
+      ++Reg;
+    }
+    ++Reg;
+  }
+  IR += "  ret i64 0\n}\n";
+  // The harness IR is kept with the run; the binary goes to a world-readable temporary folder,
+  // since the sandbox's unprivileged user may not enter .semcom/.
+  std::string HarnessLL = LogDir + "/function-harness.ll";
+  // /tmp itself, not $TMPDIR: a private TMPDIR (0700) is closed to the sandbox's user too.
+  SmallString<128> TempDir;
+  if (std::error_code EC = sys::fs::createUniqueDirectory("/tmp/semcom-harness", TempDir)) {
+    for (FunctionTest &T : FunctionTests)
+      T.Mismatch = "cannot create a folder for the function harness: " + EC.message();
+    return;
+  }
+  sys::fs::setPermissions(TempDir, sys::fs::all_read | sys::fs::all_exe | sys::fs::owner_write);
+  std::string HarnessBin = (TempDir + "/function-harness").str();
+  struct RemoveOnExit {
+    std::string Dir, Bin;
+    ~RemoveOnExit() {
+      sys::fs::remove(Bin);
+      sys::fs::remove(Dir);
+    }
+  } Cleanup{std::string(TempDir), HarnessBin};
+  auto Fail = [&](const std::string &Why) {
+    for (FunctionTest &T : FunctionTests)
+      if (T.Mismatch.empty())
+        T.Mismatch = Why;
+  };
+  if (Error E = writeAtomically(HarnessLL, IR)) {
+    Fail(toString(std::move(E)));
+    return;
+  }
+  std::set<std::string> MainModules;
+  for (const PlannedModule &M : Plan.Modules)
+    for (const std::string &Sig : M.Signatures)
+      if (signatureName(Sig) == "semcom_main")
+        MainModules.insert(M.File);
+  std::vector<std::string> Inputs = {HarnessLL};
+  for (const core::StepReport &M : R.Modules)
+    if (M.Status == "passed" && !MainModules.count(M.Target))
+      Inputs.push_back(treePath(M.Target));
+  link::BuildOptions BO;
+  BO.Target = O.Pipeline.Target;
+  BO.OutputPath = HarnessBin;
+  auto Archive = link::findRuntimeArchive(BO.Target);
+  if (!Archive) {
+    Fail("function harness: " + toString(Archive.takeError()));
+    return;
+  }
+  BO.RuntimeArchive = *Archive;
+  if (Error E = link::buildExecutable(Inputs, BO)) {
+    Fail("the function harness does not link: " + toString(std::move(E)));
+    return;
+  }
+  auto Run = runIsolated({HarnessBin}, {}, "");
+  std::vector<std::vector<std::string>> Sections;
+  if (Run)
+    for (StringRef Line : split(Run->Stdout, '\n')) {
+      if (Line.consume_front("="))
+        Sections.emplace_back();
+      if (!Sections.empty() && !Line.empty())
+        Sections.back().push_back(Line.str());
+    }
+  for (size_t I = 0; I < FunctionTests.size(); ++I) {
+    FunctionTest &T = FunctionTests[I];
+    if (!T.Mismatch.empty() && T.Mismatch.rfind("cannot run the Python", 0) == 0)
+      continue;
+    T.Verified = 0;
+    T.Mismatch.clear();
+    const std::vector<std::string> *Got = I < Sections.size() ? &Sections[I] : nullptr;
+    size_t Line = 0;
+    for (size_t K = 0; K < T.Cases.size(); ++K) {
+      if (!T.Expected[K])
+        continue;
+      if (!Got || Line >= Got->size()) {
+        T.Mismatch = "the port stopped before " + callText(T.IRName, T.Cases[K]) + " returned (" +
+                     (Run ? Run->Reason : toString(Run.takeError())) + ")";
+        break;
+      }
+      const std::string &Value = (*Got)[Line++];
+      if (Value != std::to_string(*T.Expected[K])) {
+        T.Mismatch = callText(T.PyName, T.Cases[K]) + " is " + std::to_string(*T.Expected[K]) +
+                     " in Python but @" + callText(T.IRName, T.Cases[K]) + " returns " + Value;
+        break;
+      }
+      ++T.Verified;
+    }
+    Out << "difftest: @" << T.IRName << ": "
+        << (T.Mismatch.empty() ? formatv("{0} cases agree with Python", T.Verified).str()
+                               : "MISMATCH: " + T.Mismatch)
+        << "\n";
+  }
+}
+
+bool Transformer::repairFunctions(unsigned Round) {
+  std::map<std::string, std::string> ByModule; // module → what is wrong in it
+  std::string All;
+  for (const FunctionTest &T : FunctionTests)
+    if (!T.Mismatch.empty() && T.Mismatch.rfind("cannot run the Python", 0) != 0) {
+      ByModule[T.Module] += "- " + T.Mismatch + "\n";
+      All += T.Mismatch + "\n";
+    }
+  if (ByModule.empty())
+    return false;
+  if (!SeenFunctionMismatches.insert(All).second) {
+    Out << "difftest: no progress (the same function mismatches as an earlier round); stopping\n";
+    return false;
+  }
+  Out << "difftest: function repair round " << Round << "/" << O.MaxBehaviourRounds << "\n";
+  std::vector<core::Step> Steps;
+  for (const auto &[Module, Wrong] : ByModule) {
+    auto M = find_if(Plan.Modules, [&](const PlannedModule &P) { return P.File == Module; });
+    if (M == Plan.Modules.end())
+      continue;
+    core::Step Fix;
+    Fix.Kind = core::Directive::Target;
+    Fix.Target = Module;
+    Fix.Intent = "Differential testing against the Python original found these functions "
+                 "returning other values than Python does:\n" +
+                 Wrong + "\nFix them so every result equals Python's. The Python:\n" +
+                 sourcesOf(M->Sources) + "Keep every function's signature.";
+    Steps.push_back(std::move(Fix));
+  }
+  auto Run = runSteps(Steps, formatv("function-fix-{0}", Round).str());
+  if (!Run) {
+    R.Error = toString(Run.takeError());
+    return false;
+  }
+  for (const core::StepReport &S : Run->Steps) {
+    R.ModelCalls += S.ModelCalls;
+    for (core::StepReport &M : R.Modules)
+      if (M.Target == S.Target)
+        M.ModelCalls += S.ModelCalls;
+  }
+  return true;
+}
+
 Expected<TransformReport> Transformer::run() {
   RunId = O.Pipeline.RunId.empty() ? core::newRunId() : O.Pipeline.RunId;
   LogDir = treePath(".semcom/runs/" + RunId + "-transform");
@@ -729,6 +1073,26 @@ Expected<TransformReport> Transformer::run() {
   for (const core::StepReport &M : R.Modules)
     R.ModelCalls += M.ModelCalls;
   classifyFunctions();
+  if (!O.Pipeline.DryRun) {
+    prepareFunctionTests();
+    runFunctionTests();
+    for (unsigned Round = 1; Round <= O.MaxBehaviourRounds; ++Round)
+      if (repairFunctions(Round))
+        runFunctionTests();
+      else
+        break;
+    for (const FunctionTest &T : FunctionTests) {
+      FunctionStatus &F = R.Functions[T.StatusIndex];
+      if (T.Mismatch.empty()) {
+        F.Detail += formatv("; verified by {0} differential case{1}", T.Verified,
+                            T.Verified == 1 ? "" : "s")
+                        .str();
+      } else {
+        F.Status = "failing";
+        F.Detail += "; first mismatch: " + T.Mismatch;
+      }
+    }
+  }
   if (R.Scan.mainFile() && link()) {
     difftest();
     for (unsigned Round = 1; Round <= O.MaxBehaviourRounds; ++Round) {
@@ -763,12 +1127,10 @@ Expected<TransformReport> Transformer::run() {
             break;
           }
     }
-  } else if (!R.Scan.mainFile()) {
-    for (FunctionStatus &F : R.Functions)
-      if (F.Status == "ported")
-        F.Detail += "; not differentially tested (a library: function-level testing is not "
-                    "available yet)";
   }
+  for (FunctionStatus &F : R.Functions)
+    if (F.Status == "ported" && StringRef(F.Detail).find("verified by") == StringRef::npos)
+      F.Detail += "; not differentially tested (no int-only signature and no program case)";
   if (!O.Pipeline.DryRun)
     if (Error E = writeAtomically(treePath(".semcom/transform-report.json"), R.json()))
       Out << "warning: " << toString(std::move(E)) << "\n";
