@@ -1,7 +1,7 @@
 //===- Scan.cpp - a Python project read by Python's own parser, sandboxed -===//
 //
-// Semcom does not parse Python itself: scan.py (embedded) runs under python3 in the sandbox with the
-// project bound read-only and prints JSON, read here into a ScanResult.
+// Semcom does not parse Python itself: scan.py (embedded) runs under python3 in the sandbox with
+// the project bound read-only and prints JSON, read here into a ScanResult.
 //
 //===----------------------------------------------------------------------===//
 #include "semcom/Transform/Transform.h"
@@ -177,8 +177,8 @@ Expected<ScanResult> scanProject(StringRef Dir) {
     Scan->Root = Dir.str();
     return Scan;
   }
-  return scanError("the Python scanner failed (" + Result->Reason + "): " +
-                   StringRef(Result->Stderr).trim().take_back(2000));
+  return scanError("the Python scanner failed (" + Result->Reason +
+                   "): " + StringRef(Result->Stderr).trim().take_back(2000));
 }
 
 } // namespace transform

@@ -155,8 +155,8 @@ std::string describeMismatch(StringRef Name, StringRef Input, const Outcome &Py,
                    I + 1, I < A.size() ? A[I] : StringRef("<end of output>"),
                    I < B.size() ? B[I] : StringRef("<end of output>"))
                .str();
-    Out += "Python's stdout:\n" + fenced("", firstLines(Py.Stdout, 20)) +
-           "the port's stdout:\n" + fenced("", firstLines(Port.Stdout, 20));
+    Out += "Python's stdout:\n" + fenced("", firstLines(Py.Stdout, 20)) + "the port's stdout:\n" +
+           fenced("", firstLines(Port.Stdout, 20));
   }
   if (Py.Status != Port.Status)
     Out += formatv("exit status: Python {0}, the port {1} ({2})\n", Py.Status, Port.Status,
@@ -281,8 +281,7 @@ Expected<TransformPlan> parsePlanAnswer(StringRef Answer, const ScanResult &Scan
       return transformError(formatv("plan:{0}: error: a port may only @create modules, not @{1}",
                                     S.Line, core::directiveName(S.Kind)));
     if (!Files.insert(S.Target).second)
-      return transformError(formatv("plan:{0}: error: {1} appears in two steps", S.Line,
-                                    S.Target));
+      return transformError(formatv("plan:{0}: error: {1} appears in two steps", S.Line, S.Target));
     PlannedModule M;
     M.File = S.Target;
     for (StringRef Line : split(S.Intent, '\n')) {
@@ -318,8 +317,8 @@ Expected<TransformPlan> parsePlanAnswer(StringRef Answer, const ScanResult &Scan
       }
     }
     if (M.Sources.empty())
-      return transformError(formatv("plan:{0}: error: {1} names no `source:` Python file", S.Line,
-                                    S.Target));
+      return transformError(
+          formatv("plan:{0}: error: {1} names no `source:` Python file", S.Line, S.Target));
     Plan.Modules.push_back(std::move(M));
   }
   if (Scan.mainFile() && !HasMain)
@@ -347,14 +346,14 @@ bool TransformReport::ok() const {
 std::string TransformReport::text() const {
   std::string Out = "transform report for " + Scan.Root + "\n";
   for (const core::StepReport &M : Modules)
-    Out += formatv("  module {0}: {1}, {2} model call{3}, fix-declares changes: {4}{5}\n",
-                   M.Target, M.Status, M.ModelCalls, M.ModelCalls == 1 ? "" : "s",
-                   M.FixDeclaresChanges, M.Error.empty() ? "" : " (" + M.Error + ")")
+    Out += formatv("  module {0}: {1}, {2} model call{3}, fix-declares changes: {4}{5}\n", M.Target,
+                   M.Status, M.ModelCalls, M.ModelCalls == 1 ? "" : "s", M.FixDeclaresChanges,
+                   M.Error.empty() ? "" : " (" + M.Error + ")")
                .str();
   for (const FunctionStatus &F : Functions)
     Out += "  function " + F.File + ":" + F.Function + ": " + F.Status +
-           (F.Module.empty() ? "" : " in " + F.Module) +
-           (F.Detail.empty() ? "" : "; " + F.Detail) + "\n";
+           (F.Module.empty() ? "" : " in " + F.Module) + (F.Detail.empty() ? "" : "; " + F.Detail) +
+           "\n";
   for (const ScanFailure &F : Scan.Failed)
     Out += "  file " + F.Path + ": not ported: " + F.Reason + "\n";
   unsigned Passed = count_if(Cases, [](const CaseResult &C) { return C.Passed; });
@@ -371,7 +370,8 @@ std::string TransformReport::text() const {
   bool ModulesOk = all_of(Modules, [](const core::StepReport &M) { return M.Status == "passed"; });
   Out += std::string("transform: ") +
          (ok() ? "ok"
-          : Error.empty() && ModulesOk && !Scan.Failed.empty() && all_of(Cases, [](const CaseResult &C) { return C.Passed; })
+          : Error.empty() && ModulesOk && !Scan.Failed.empty() &&
+                  all_of(Cases, [](const CaseResult &C) { return C.Passed; })
               ? "partial (" + std::to_string(Scan.Failed.size()) + " file" +
                     (Scan.Failed.size() == 1 ? "" : "s") + " not ported)"
               : "failed") +
@@ -397,11 +397,15 @@ std::string TransformReport::json() const {
     Cs.push_back(json::Object{{"sample", C.Name}, {"passed", C.Passed}, {"mismatch", C.Mismatch}});
   for (const ScanFailure &F : Scan.Failed)
     Fails.push_back(json::Object{{"file", F.Path}, {"reason", F.Reason}});
-  json::Object Doc{{"project", Scan.Root},     {"ok", ok()},
-                   {"modules", std::move(Mods)}, {"functions", std::move(Fns)},
-                   {"binary", Binary},         {"cases", std::move(Cs)},
+  json::Object Doc{{"project", Scan.Root},
+                   {"ok", ok()},
+                   {"modules", std::move(Mods)},
+                   {"functions", std::move(Fns)},
+                   {"binary", Binary},
+                   {"cases", std::move(Cs)},
                    {"behaviour_rounds", BehaviourRounds},
-                   {"model_calls", ModelCalls}, {"files_not_ported", std::move(Fails)},
+                   {"model_calls", ModelCalls},
+                   {"files_not_ported", std::move(Fails)},
                    {"error", Error}};
   return formatv("{0:2}", json::Value(std::move(Doc))).str();
 }
@@ -422,7 +426,7 @@ private:
   TransformReport R;
   TransformPlan Plan;
   std::string RunId, LogDir, ProjectReal;
-  std::map<std::string, std::string> Refused; ///< qualified Python name → reason
+  std::map<std::string, std::string> Refused;    ///< qualified Python name → reason
   std::map<std::string, Outcome> PythonOutcomes; ///< per sample: the oracle runs once
   std::set<std::string> SeenMismatches;
 
@@ -502,12 +506,12 @@ private:
 
   /// Function-level differential testing of functions whose Python and IR types are all ints.
   struct FunctionTest {
-    size_t StatusIndex = 0;   ///< into R.Functions
+    size_t StatusIndex = 0; ///< into R.Functions
     std::string PyModule, PyName, IRName, Signature, Module;
     std::vector<std::vector<int64_t>> Cases;
     std::vector<std::optional<int64_t>> Expected;
     unsigned Verified = 0;
-    std::string Mismatch;     ///< the first one, in words
+    std::string Mismatch; ///< the first one, in words
   };
   std::vector<FunctionTest> FunctionTests;
   std::set<std::string> SeenFunctionMismatches;
@@ -541,7 +545,8 @@ Error Transformer::scan() {
   for (const auto &[Name, Reason] : Refused)
     Out << "scan: refused " << Name << ": " << Reason << "\n";
   if (R.Scan.Files.empty())
-    return transformError("no Python file of " + O.ProjectDir + " can be ported; nothing was "
+    return transformError("no Python file of " + O.ProjectDir +
+                          " can be ported; nothing was "
                           "written");
   return Error::success();
 }
@@ -549,15 +554,17 @@ Error Transformer::scan() {
 Error Transformer::plan() {
   std::string Entry;
   if (const PyFile *Main = R.Scan.mainFile())
-    Entry = "- " + Main->Path + "'s `if __name__ == \"__main__\":` block becomes "
+    Entry = "- " + Main->Path +
+            "'s `if __name__ == \"__main__\":` block becomes "
             "`define i64 @semcom_main(i64 %argc, ptr %argv)`: it reads all of stdin (sys_read "
             "until 0), writes stdout (write_all or a buf_*) and returns the exit status that "
             "sys.exit gives.\n";
-  auto Prompt = core::renderPrompt("transform", {{"project", sys::path::filename(O.ProjectDir).str()},
-                                                 {"summary", R.Scan.summary()},
-                                                 {"refused", refusedText()},
-                                                 {"sources", sourcesOf({})},
-                                                 {"entry", Entry}});
+  auto Prompt =
+      core::renderPrompt("transform", {{"project", sys::path::filename(O.ProjectDir).str()},
+                                       {"summary", R.Scan.summary()},
+                                       {"refused", refusedText()},
+                                       {"sources", sourcesOf({})},
+                                       {"entry", Entry}});
   if (!Prompt)
     return Prompt.takeError();
   Out << "plan: asking for modules and signatures\n";
@@ -724,8 +731,8 @@ void Transformer::difftest() {
     }
     StringRef Stdin = (*Input)->getBuffer();
     if (!PythonOutcomes.count(In)) {
-      auto Py = runIsolated({"python3", "-B", "-E", "-s", std::string(MainPath)}, {ProjectReal},
-                            Stdin);
+      auto Py =
+          runIsolated({"python3", "-B", "-E", "-s", std::string(MainPath)}, {ProjectReal}, Stdin);
       if (!Py) {
         C.Mismatch = "cannot run the Python original: " + toString(Py.takeError());
         R.Cases.push_back(C);
@@ -743,8 +750,7 @@ void Transformer::difftest() {
     C.Passed = Py.Stdout == Port->Stdout && Py.Status == Port->Status;
     if (!C.Passed)
       C.Mismatch = describeMismatch(C.Name, Stdin, Py, *Port);
-    Out << "difftest: " << C.Name << ": " << (C.Passed ? "same output and exit status"
-                                                        : "MISMATCH")
+    Out << "difftest: " << C.Name << ": " << (C.Passed ? "same output and exit status" : "MISMATCH")
         << "\n";
     R.Cases.push_back(C);
   }
@@ -768,9 +774,9 @@ bool Transformer::repairBehaviour(unsigned Round) {
     return false;
   }
   R.BehaviourRounds = Round;
-  auto Prompt = core::renderPrompt("transform-fix", {{"mismatches", Mismatches},
-                                                     {"modules", Modules},
-                                                     {"sources", sourcesOf({})}});
+  auto Prompt = core::renderPrompt(
+      "transform-fix",
+      {{"mismatches", Mismatches}, {"modules", Modules}, {"sources", sourcesOf({})}});
   if (!Prompt) {
     R.Error = toString(Prompt.takeError());
     return false;
@@ -790,8 +796,8 @@ bool Transformer::repairBehaviour(unsigned Round) {
   for (const core::Step &S : Task->Steps) {
     auto M = find_if(Plan.Modules, [&](const PlannedModule &P) { return P.File == S.Target; });
     if (S.Kind != core::Directive::Target || S.Append || M == Plan.Modules.end()) {
-      Out << "difftest: ignoring repair step @" << core::directiveName(S.Kind) << " "
-          << S.Target << " (only @target of a ported module)\n";
+      Out << "difftest: ignoring repair step @" << core::directiveName(S.Kind) << " " << S.Target
+          << " (only @target of a ported module)\n";
       continue;
     }
     core::Step Fix = S;
@@ -871,8 +877,8 @@ void Transformer::prepareFunctionTests() {
                           {ProjectReal}, "");
     T.Expected.assign(T.Cases.size(), std::nullopt);
     if (!Py || Py->Status != 0) {
-      T.Mismatch = "cannot run the Python function: " +
-                   (Py ? Py->Reason : toString(Py.takeError()));
+      T.Mismatch =
+          "cannot run the Python function: " + (Py ? Py->Reason : toString(Py.takeError()));
       continue;
     }
     auto Doc = json::parse(Py->Stdout);
@@ -1108,8 +1114,8 @@ Expected<TransformReport> Transformer::run() {
       if (F.Status != "ported" || R.Cases.empty())
         continue;
       if (Passed == R.Cases.size())
-        F.Detail += formatv("; verified by {0} program case{1}", Passed, Passed == 1 ? "" : "s")
-                        .str();
+        F.Detail +=
+            formatv("; verified by {0} program case{1}", Passed, Passed == 1 ? "" : "s").str();
       else
         for (const CaseResult &C : R.Cases)
           if (!C.Passed) {
@@ -1118,12 +1124,12 @@ Expected<TransformReport> Transformer::run() {
             size_t At = First.find("first difference");
             if (At == StringRef::npos)
               At = First.find("exit status:");
-            F.Detail += "; first mismatch in " + C.Name +
-                        (At == StringRef::npos
-                             ? std::string()
-                             : ": " + First.drop_front(At).take_until([](char Ch) {
-                                        return Ch == '\n';
-                                      }).str());
+            F.Detail +=
+                "; first mismatch in " + C.Name +
+                (At == StringRef::npos ? std::string()
+                                       : ": " + First.drop_front(At)
+                                                    .take_until([](char Ch) { return Ch == '\n'; })
+                                                    .str());
             break;
           }
     }
@@ -1160,8 +1166,8 @@ void runTransformStep(const core::Step &S, const core::PipelineOptions &PO, llm:
     Report.FixDeclaresChanges += M.FixDeclaresChanges;
   Report.Status = Rep->ok() ? "passed" : "failed";
   if (!Rep->ok())
-    Report.Error = Rep->Error.empty() ? "the port is incomplete; see the transform report"
-                                      : Rep->Error;
+    Report.Error =
+        Rep->Error.empty() ? "the port is incomplete; see the transform report" : Rep->Error;
 }
 
 struct InstallRunner {

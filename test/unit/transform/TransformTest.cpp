@@ -85,8 +85,8 @@ TEST_CASE("a plan's modules, signatures and refusals are read", "[transform]") {
 
 TEST_CASE("a plan that breaks the rules is refused before any module exists", "[transform]") {
   CHECK(planError("```task\n@create a.ll\nsource: nope.py\n"
-                  "define i64 @semcom_main(i64 %argc, ptr %argv)\n```") .find("nope.py") !=
-        std::string::npos);
+                  "define i64 @semcom_main(i64 %argc, ptr %argv)\n```")
+            .find("nope.py") != std::string::npos);
   CHECK(planError("```task\n@create a.ll\nsource: calc.py\ndefine i64 @f()\n---\n"
                   "@create b.ll\nsource: main.py\ndefine i64 @f()\n"
                   "define i64 @semcom_main(i64 %argc, ptr %argv)\n```")

@@ -56,8 +56,8 @@ struct ScanFailure {
 
 struct ScanResult {
   std::string Root;
-  std::vector<PyFile> Files;        ///< a file after the files it imports
-  std::vector<ScanFailure> Failed;  ///< files that will not be ported, and why
+  std::vector<PyFile> Files;       ///< a file after the files it imports
+  std::vector<ScanFailure> Failed; ///< files that will not be ported, and why
   /// What the plan prompt shows: per file its functions, classes, imports and calls.
   std::string summary() const;
   const PyFile *mainFile() const;
@@ -73,10 +73,10 @@ llvm::Expected<ScanResult> scanProject(llvm::StringRef Dir);
 // --- plan ---
 
 struct PlannedModule {
-  std::string File;                     ///< NAME.ll
-  std::vector<std::string> Sources;     ///< Python files it ports
-  std::vector<std::string> Signatures;  ///< `i64 @f(i64 %x)`
-  std::string Intent;                   ///< the plan's words for it
+  std::string File;                    ///< NAME.ll
+  std::vector<std::string> Sources;    ///< Python files it ports
+  std::vector<std::string> Signatures; ///< `i64 @f(i64 %x)`
+  std::string Intent;                  ///< the plan's words for it
 };
 
 struct Refusal {
@@ -97,16 +97,16 @@ llvm::Expected<TransformPlan> parsePlanAnswer(llvm::StringRef Answer, const Scan
 
 struct TransformOptions {
   std::string ProjectDir;
-  core::PipelineOptions Pipeline;     ///< TreeRoot is where the modules are written
-  unsigned MaxBehaviourRounds = 3;    ///< differential repair rounds
-  std::string BinaryName;             ///< default: the project folder's name
-  std::optional<ScanResult> Scan;     ///< a scan of ProjectDir already made; else it is scanned
+  core::PipelineOptions Pipeline;  ///< TreeRoot is where the modules are written
+  unsigned MaxBehaviourRounds = 3; ///< differential repair rounds
+  std::string BinaryName;          ///< default: the project folder's name
+  std::optional<ScanResult> Scan;  ///< a scan of ProjectDir already made; else it is scanned
 };
 
 struct CaseResult {
-  std::string Name;          ///< the sample's file name
+  std::string Name; ///< the sample's file name
   bool Passed = false;
-  std::string Mismatch;      ///< the first difference, one paragraph
+  std::string Mismatch; ///< the first difference, one paragraph
 };
 
 struct FunctionStatus {
@@ -131,8 +131,8 @@ struct TransformReport {
 
 /// Scans, plans, creates every module, links and tests. An Error is a problem with the input or
 /// the run itself (no Python, no plan); a failed module or test is in the report.
-llvm::Expected<TransformReport> runTransform(const TransformOptions &Options,
-                                             llm::Provider &Model, llvm::raw_ostream &Progress);
+llvm::Expected<TransformReport> runTransform(const TransformOptions &Options, llm::Provider &Model,
+                                             llvm::raw_ostream &Progress);
 
 } // namespace transform
 } // namespace semcom
