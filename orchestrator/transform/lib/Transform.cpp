@@ -176,6 +176,7 @@ fn = getattr(importlib.import_module(sys.argv[2]), sys.argv[3])
 def timeout(*_):
     raise TimeoutError()
 signal.signal(signal.SIGALRM, timeout)
+results, sys.stdout = sys.stdout, sys.stderr  # what the function prints is not a result
 out = []
 for args in json.loads(sys.argv[4]):
     try:
@@ -188,7 +189,7 @@ for args in json.loads(sys.argv[4]):
     except BaseException:
         signal.setitimer(signal.ITIMER_REAL, 0)
         out.append(None)
-print(json.dumps(out))
+print(json.dumps(out), file=results)
 )py";
 
 /// Parameter count of `i64 @f(i64 %a, i64 %b)` when every type is i64, else -1.
@@ -512,6 +513,7 @@ private:
     std::vector<std::optional<int64_t>> Expected;
     unsigned Verified = 0;
     std::string Mismatch; ///< the first one, in words
+    std::string Skipped;  ///< why it is not tested (Python could not be run on it), else empty
   };
   std::vector<FunctionTest> FunctionTests;
   std::set<std::string> SeenFunctionMismatches;
@@ -877,8 +879,7 @@ void Transformer::prepareFunctionTests() {
                           {ProjectReal}, "");
     T.Expected.assign(T.Cases.size(), std::nullopt);
     if (!Py || Py->Status != 0) {
-      T.Mismatch =
-          "cannot run the Python function: " + (Py ? Py->Reason : toString(Py.takeError()));
+      T.Skipped = "Python could not be run on it: " + (Py ? Py->Reason : toString(Py.takeError()));
       continue;
     }
     auto Doc = json::parse(Py->Stdout);
@@ -886,12 +887,14 @@ void Transformer::prepareFunctionTests() {
     if (!Doc)
       consumeError(Doc.takeError());
     if (!Results || Results->size() != T.Cases.size()) {
-      T.Mismatch = "the Python harness printed no results";
+      T.Skipped = "the Python harness printed no results";
       continue;
     }
     for (size_t K = 0; K < Results->size(); ++K)
       if (auto V = (*Results)[K].getAsInteger())
         T.Expected[K] = *V;
+    if (none_of(T.Expected, [](const std::optional<int64_t> &V) { return V.has_value(); }))
+      T.Skipped = "Python raised (or left the i64 range) on every generated input";
   }
 }
 
@@ -991,7 +994,7 @@ void Transformer::runFunctionTests() {
     }
   for (size_t I = 0; I < FunctionTests.size(); ++I) {
     FunctionTest &T = FunctionTests[I];
-    if (!T.Mismatch.empty() && T.Mismatch.rfind("cannot run the Python", 0) == 0)
+    if (!T.Skipped.empty())
       continue;
     T.Verified = 0;
     T.Mismatch.clear();
@@ -1024,7 +1027,7 @@ bool Transformer::repairFunctions(unsigned Round) {
   std::map<std::string, std::string> ByModule; // module → what is wrong in it
   std::string All;
   for (const FunctionTest &T : FunctionTests)
-    if (!T.Mismatch.empty() && T.Mismatch.rfind("cannot run the Python", 0) != 0) {
+    if (!T.Mismatch.empty() && T.Skipped.empty()) {
       ByModule[T.Module] += "- " + T.Mismatch + "\n";
       All += T.Mismatch + "\n";
     }
@@ -1089,7 +1092,9 @@ Expected<TransformReport> Transformer::run() {
         break;
     for (const FunctionTest &T : FunctionTests) {
       FunctionStatus &F = R.Functions[T.StatusIndex];
-      if (T.Mismatch.empty()) {
+      if (!T.Skipped.empty()) {
+        F.Detail += "; not differentially tested: " + T.Skipped;
+      } else if (T.Mismatch.empty()) {
         F.Detail += formatv("; verified by {0} differential case{1}", T.Verified,
                             T.Verified == 1 ? "" : "s")
                         .str();
@@ -1135,7 +1140,8 @@ Expected<TransformReport> Transformer::run() {
     }
   }
   for (FunctionStatus &F : R.Functions)
-    if (F.Status == "ported" && StringRef(F.Detail).find("verified by") == StringRef::npos)
+    if (F.Status == "ported" && !StringRef(F.Detail).contains("verified by") &&
+        !StringRef(F.Detail).contains("differentially tested"))
       F.Detail += "; not differentially tested (no int-only signature and no program case)";
   if (!O.Pipeline.DryRun)
     if (Error E = writeAtomically(treePath(".semcom/transform-report.json"), R.json()))
