@@ -818,8 +818,12 @@ bool Transformer::repairBehaviour(unsigned Round) {
   for (const core::StepReport &S : Run->Steps) {
     R.ModelCalls += S.ModelCalls;
     for (core::StepReport &M : R.Modules)
-      if (M.Target == S.Target)
+      if (M.Target == S.Target) {
         M.ModelCalls += S.ModelCalls;
+        M.FixDeclaresChanges += S.FixDeclaresChanges;
+        if (S.Status != "passed") // the module on disk is still the earlier, valid one
+          M.Error = "repair step failed: " + S.Error;
+      }
   }
   return true;
 }
@@ -1060,8 +1064,12 @@ bool Transformer::repairFunctions(unsigned Round) {
   for (const core::StepReport &S : Run->Steps) {
     R.ModelCalls += S.ModelCalls;
     for (core::StepReport &M : R.Modules)
-      if (M.Target == S.Target)
+      if (M.Target == S.Target) {
         M.ModelCalls += S.ModelCalls;
+        M.FixDeclaresChanges += S.FixDeclaresChanges;
+        if (S.Status != "passed") // the module on disk is still the earlier, valid one
+          M.Error = "repair step failed: " + S.Error;
+      }
   }
   return true;
 }
