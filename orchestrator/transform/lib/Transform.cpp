@@ -10,12 +10,14 @@
 #include "semcom/Core/Prompts.h"
 #include "semcom/Core/Sandbox.h"
 #include "semcom/Core/Task.h"
+#include "semcom/Fixup/ManifestQuery.h"
 #include "semcom/Fixup/RuntimeAPI.h"
 #include "semcom/LLM/Provider.h"
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/IR/LLVMContext.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
@@ -277,6 +279,7 @@ Expected<TransformPlan> parsePlanAnswer(StringRef Answer, const ScanResult &Scan
   }
   TransformPlan Plan;
   bool HasMain = false;
+  LLVMContext Ctx;
   for (const core::Step &S : Task->Steps) {
     if (S.Kind != core::Directive::Create)
       return transformError(formatv("plan:{0}: error: a port may only @create modules, not @{1}",
@@ -300,8 +303,9 @@ Expected<TransformPlan> parsePlanAnswer(StringRef Answer, const ScanResult &Scan
         }
       } else if (L.consume_front("define ")) {
         std::string Name = signatureName(L);
-        if (Name.empty() || !L.ends_with(")"))
-          return transformError("plan: error: cannot read the signature `" + L + "`");
+        if (Name.empty() || !L.ends_with(")") || !fixup::parseSignature(L, Ctx))
+          return transformError("plan: error: `" + L +
+                                "` is not an IR signature (e.g. `i64 @f(i64 %x, ptr %s)`)");
         if (!Names.insert(Name).second)
           return transformError("plan: error: @" + Name + " is defined by two steps");
         HasMain |= Name == "semcom_main";
@@ -430,6 +434,7 @@ private:
   std::map<std::string, std::string> Refused;    ///< qualified Python name → reason
   std::map<std::string, Outcome> PythonOutcomes; ///< per sample: the oracle runs once
   std::set<std::string> SeenMismatches;
+  static constexpr unsigned MaxPlanRepairs = 2;
 
   std::string treePath(StringRef Rel) const {
     SmallString<256> P(O.Pipeline.TreeRoot);
@@ -553,6 +558,10 @@ Error Transformer::scan() {
   return Error::success();
 }
 
+static std::string why(StringRef Message) {
+  return (Message.starts_with("plan") ? "" : "plan: ") + Message.str() + "\n";
+}
+
 Error Transformer::plan() {
   std::string Entry;
   if (const PyFile *Main = R.Scan.mainFile())
@@ -570,13 +579,26 @@ Error Transformer::plan() {
   if (!Prompt)
     return Prompt.takeError();
   Out << "plan: asking for modules and signatures\n";
-  auto Answer = ask(*Prompt, "plan");
-  if (!Answer)
-    return Answer.takeError();
-  auto P = parsePlanAnswer(*Answer, R.Scan);
-  if (!P)
-    return P.takeError();
-  Plan = std::move(*P);
+  // A plan that breaks the rules costs one more answer, not the port: the model sees why.
+  std::string Ask = *Prompt;
+  for (unsigned Round = 0;; ++Round) {
+    auto Answer = ask(Ask, Round ? formatv("plan-{0}", Round).str() : std::string("plan"));
+    if (!Answer)
+      return Answer.takeError();
+    auto P = parsePlanAnswer(*Answer, R.Scan);
+    if (P) {
+      Plan = std::move(*P);
+      break;
+    }
+    std::string Why = toString(P.takeError());
+    Out << why(Why);
+    if (Round == MaxPlanRepairs)
+      return transformError(Why + " (after " + std::to_string(Round + 1) +
+                            " plans; nothing was generated)");
+    Out << "plan: repair round " << Round + 1 << "/" << MaxPlanRepairs << "\n";
+    Ask = *Prompt + "\nYour previous plan was refused:\n" + Why +
+          "\nAnswer again with the whole corrected plan.\n";
+  }
   for (const Refusal &Ref : Plan.Refused)
     Refused.emplace(Ref.Function, Ref.Reason.empty() ? "refused by the plan" : Ref.Reason);
   Out << "plan: ok (" << Plan.Modules.size() << " modules, " << allSignatures().size()

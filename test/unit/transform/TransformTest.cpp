@@ -96,6 +96,9 @@ TEST_CASE("a plan that breaks the rules is refused before any module exists", "[
   CHECK(planError("```task\n@create a.ll\nDoes things.\n"
                   "define i64 @semcom_main(i64 %argc, ptr %argv)\n```")
             .find("names no `source:`") != std::string::npos);
+  CHECK(planError("```task\n@create a.ll\nsource: main.py\ndefine i64 @f(int %x)\n"
+                  "define i64 @semcom_main(i64 %argc, ptr %argv)\n```")
+            .find("`i64 @f(int %x)` is not an IR signature") != std::string::npos);
   CHECK(planError("```task\n@target a.ll\nsource: calc.py\n```").find("may only @create") !=
         std::string::npos);
   CHECK(planError("```task\n@create a.ll\nsource: calc.py, main.py\nrefuse nothing: x\n"
