@@ -89,8 +89,11 @@ def is_main_guard(node):
 
 
 def scan_file(path, rel, modules):
-    with open(path, "rb") as f:
-        data = f.read(MAX_FILE_BYTES + 1)
+    try:
+        with open(path, "rb") as f:
+            data = f.read(MAX_FILE_BYTES + 1)
+    except OSError as e:
+        return None, "cannot be read: %s" % (e.strerror or e)
     if len(data) > MAX_FILE_BYTES:
         return None, "is larger than %d KB; too large to port in one module" % (MAX_FILE_BYTES // 1024)
     try:
