@@ -89,12 +89,15 @@ std::string signatureName(StringRef Sig) {
 
 /// A planned IR name stands for a Python function when it is the same name, or the name with a
 /// module or class prefix (`rpn_evaluate` for `evaluate`, `stack_push` for `Stack.push`).
-bool namesMatch(StringRef IRName, const PyFunction &Fn) {
+unsigned nameMatchScore(StringRef IRName, const PyFunction &Fn) {
   // `__init__` is `stack_init`: dunder underscores never survive into IR names.
   std::string Py = StringRef(Fn.Name).trim('_').str();
   std::string Lower = (StringRef(Fn.Class).lower() + (Fn.Class.empty() ? "" : "_") + Py);
-  return IRName == Py || IRName == Lower || IRName.ends_with("_" + Py) ||
-         IRName.ends_with("_" + Lower);
+  if (IRName == Py || IRName == Lower)
+    return 3;
+  if (!Fn.Class.empty() && IRName.ends_with("_" + Lower))
+    return 2;
+  return IRName.ends_with("_" + Py) ? 1 : 0;
 }
 
 std::string fenced(StringRef Lang, StringRef Text) {
@@ -670,10 +673,18 @@ void Transformer::classifyFunctions() {
         if (!is_contained(M.Sources, F.Path))
           continue;
         St.Module = M.File;
+        // The best-matching planned name; among equals the shortest (`calc_add` over
+        // `calc_twice_add` for `add`).
         std::string Sig;
-        for (const std::string &S : M.Signatures)
-          if (namesMatch(signatureName(S), Fn))
+        unsigned Best = 0;
+        for (const std::string &S : M.Signatures) {
+          std::string Name = signatureName(S);
+          unsigned Score = nameMatchScore(Name, Fn);
+          if (Score > Best || (Score && Score == Best && Name.size() < signatureName(Sig).size())) {
+            Best = Score;
             Sig = S;
+          }
+        }
         const core::StepReport *Step = I < R.Modules.size() ? &R.Modules[I] : nullptr;
         if (Step && Step->Status == "passed") {
           St.Status = "ported";
