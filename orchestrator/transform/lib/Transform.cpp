@@ -1183,7 +1183,9 @@ Expected<TransformReport> Transformer::run() {
   for (FunctionStatus &F : R.Functions)
     if (F.Status == "ported" && !StringRef(F.Detail).contains("verified by") &&
         !StringRef(F.Detail).contains("differentially tested"))
-      F.Detail += "; not differentially tested (no int-only signature and no program case)";
+      F.Detail += O.Pipeline.DryRun
+                      ? "; not tested (--dry-run)"
+                      : "; not differentially tested (no int-only signature and no program case)";
   if (!O.Pipeline.DryRun)
     if (Error E = writeAtomically(treePath(".semcom/transform-report.json"), R.json()))
       Out << "warning: " << toString(std::move(E)) << "\n";
