@@ -57,15 +57,23 @@ Error runError(const Twine &Message) {
 
 /// Durable, all-or-nothing write: a temporary beside Path, fsync, rename, fsync of the directory,
 /// so a module or the manifest is always the old file or the new one, even on SIGKILL.
-Error writeDurably(StringRef Path, StringRef Contents) {
+/// TempDir (same file system) holds the temporary, so a kill never leaves one among the modules.
+Error writeDurably(StringRef Path, StringRef Contents, StringRef TempDir = "") {
   SmallString<256> Dir = sys::path::parent_path(Path);
-  if (!Dir.empty())
-    if (std::error_code EC = sys::fs::create_directories(Dir))
-      return runError("cannot create " + Dir + ": " + EC.message());
+  for (StringRef D : {StringRef(Dir), TempDir})
+    if (!D.empty())
+      if (std::error_code EC = sys::fs::create_directories(D))
+        return runError("cannot create " + D + ": " + EC.message());
   SmallString<256> Tmp;
+  if (TempDir.empty()) {
+    Tmp = Path;
+  } else {
+    Tmp = TempDir;
+    sys::path::append(Tmp, sys::path::filename(Path));
+  }
   int FD;
-  if (std::error_code EC = sys::fs::createUniqueFile(Path + ".tmp-%%%%%%", FD, Tmp))
-    return runError("cannot create a temporary file beside " + Path + ": " + EC.message());
+  if (std::error_code EC = sys::fs::createUniqueFile(Tmp + ".tmp-%%%%%%", FD, Tmp))
+    return runError("cannot create a temporary file for " + Path + ": " + EC.message());
   bool Ok = true;
   for (size_t Done = 0; Ok && Done < Contents.size();) {
     ssize_t N = ::write(FD, Contents.data() + Done, Contents.size() - Done);
@@ -114,12 +122,39 @@ namespace {
 
 TransformRunner InstalledTransformRunner = nullptr;
 
-/// The runtime's API as the system prompt lists it: stable across calls, so it sits in the
-/// cacheable prefix.
-std::string runtimeSummary() {
-  std::string Out = "Runtime functions (declare the ones you call exactly like this):\n";
-  for (const fixup::RuntimeFunction &F : fixup::runtimeFunctions())
+/// The HTTP framework's modules are listed only to steps that are about HTTP, to keep every other
+/// prompt short.
+bool isHttpModule(StringRef Module) {
+  return Module.starts_with("http") || Module.starts_with("html");
+}
+
+bool mentionsHttp(ArrayRef<StringRef> Texts) {
+  for (StringRef T : Texts) {
+    std::string Lower = T.lower();
+    for (const char *Word : {"http", "html", "route", "web server", "htmx"})
+      if (StringRef(Lower).contains(Word))
+        return true;
+  }
+  return false;
+}
+
+/// Runtime functions, module by module: the core API (stable, in the cacheable system prefix) or
+/// the HTTP framework.
+std::string runtimeSummary(bool Http) {
+  std::string Out = Http ? "\nHTTP framework functions in the runtime (declare the ones you call "
+                           "exactly like this; handlers are `i64 @handler(ptr %req_ctx, ptr "
+                           "%resp_buf, i64 %buf_size)` returning bytes written or -1):\n"
+                         : "Runtime functions (declare the ones you call exactly like this):\n";
+  StringRef Module;
+  for (const fixup::RuntimeFunction &F : fixup::runtimeFunctions()) {
+    if (isHttpModule(F.Module) != Http || F.Name == "semcom_main")
+      continue;
+    if (F.Module != Module) {
+      Module = F.Module;
+      Out += "  ; " + Module.str() + "\n";
+    }
     Out += "  declare " + F.Signature.str() + "\n";
+  }
   return Out;
 }
 
@@ -149,6 +184,20 @@ std::string extractTaskBlock(StringRef Answer) {
   size_t Close = Answer.find("\n```", BodyStart);
   return Answer.slice(BodyStart + 1, Close == StringRef::npos ? Answer.size() : Close + 1).str();
 }
+
+/// Text that goes back into a prompt is bounded: a 10 MB answer must not become a 10 MB repair
+/// request. The head is kept and the cut is said.
+std::string clip(StringRef Text, size_t MaxBytes) {
+  if (Text.size() <= MaxBytes)
+    return Text.str();
+  return (Text.take_front(MaxBytes) + "\n[... " + Twine(Text.size() - MaxBytes) +
+          " more bytes not repeated here ...]\n")
+      .str();
+}
+
+constexpr size_t MaxRepairIRBytes = 256 << 10;
+constexpr size_t MaxDiagnosticBytes = 2 << 10;
+constexpr size_t MaxDiagnostics = 40;
 
 std::string nameFromSignature(StringRef Sig) {
   size_t At = Sig.find('@');
@@ -241,11 +290,12 @@ struct Pipeline::Impl {
         Lines += "    ; defined in " + E->File;
       Lines += "\n";
     }
+    std::string Http = mentionsHttp(Texts) ? runtimeSummary(true) : "";
     if (Lines.empty())
-      return "";
+      return Http;
     return "\nFunctions defined in other modules that this step references (declare each exactly "
            "like this):\n" +
-           Lines;
+           Lines + Http;
   }
 
   // --- run directory ---
@@ -258,6 +308,18 @@ struct Pipeline::Impl {
 
   void logRunFile(const Twine &Rel, StringRef Contents) {
     if (Error E = writeRunFile(Rel, Contents))
+      Out << "warning: " << toString(std::move(E)) << "\n";
+  }
+
+  RunReport *Current = nullptr; ///< the run being reported, for saves in the middle of a step
+
+  /// Saves the summary with Pending as the step in progress.
+  void saveProgress(const StepReport &Pending) {
+    if (!Current)
+      return;
+    RunReport Copy = *Current;
+    Copy.Steps.push_back(Pending);
+    if (Error E = saveSummary(Copy))
       Out << "warning: " << toString(std::move(E)) << "\n";
   }
 
@@ -275,6 +337,8 @@ struct Pipeline::Impl {
                                    {"fix_declares_changes", S.FixDeclaresChanges},
                                    {"seconds", S.Seconds},
                                    {"error", S.Error},
+                                   {"written_file", S.WrittenFile},
+                                   {"written_hash", S.WrittenHash},
                                    {"diagnostics", std::move(Diags)}});
     }
     json::Object Doc{{"run", R.RunId},
@@ -286,7 +350,8 @@ struct Pipeline::Impl {
     return writeRunFile("summary.json", formatv("{0:2}", json::Value(std::move(Doc))).str());
   }
 
-  /// Steps a previous run of this id completed, by index.
+  /// Steps a previous run of this id completed, by index: passed, or killed after writing the
+  /// module it meant to write (the file on disk has the recorded hash).
   std::set<unsigned> completedSteps() {
     std::set<unsigned> Done;
     auto Text = readFile(RunDir + "/summary.json");
@@ -301,10 +366,23 @@ struct Pipeline::Impl {
     }
     if (auto *Steps = Doc->getAsObject() ? Doc->getAsObject()->getArray("steps") : nullptr)
       for (const json::Value &S : *Steps)
-        if (auto *Obj = S.getAsObject())
-          if (Obj->getString("status") == StringRef("passed"))
-            if (auto Index = Obj->getInteger("index"))
-              Done.insert(static_cast<unsigned>(*Index));
+        if (auto *Obj = S.getAsObject()) {
+          auto Index = Obj->getInteger("index");
+          std::optional<StringRef> Status = Obj->getString("status");
+          if (!Index || !Status)
+            continue;
+          bool Written = false;
+          if (*Status == "writing") {
+            auto File = Obj->getString("written_file");
+            auto Hash = Obj->getString("written_hash");
+            auto Text = File ? readFile(treePath(*File)) : runError("no file");
+            Written = Text && Hash && hashText(*Text) == *Hash;
+            if (!Text)
+              consumeError(Text.takeError());
+          }
+          if (*Status == "passed" || Written)
+            Done.insert(static_cast<unsigned>(*Index));
+        }
     return Done;
   }
 
@@ -333,9 +411,9 @@ struct Pipeline::Impl {
     auto System = promptTemplate("system");
     if (!System) {
       Out << "warning: " << toString(System.takeError()) << "\n";
-      return runtimeSummary();
+      return runtimeSummary(false);
     }
-    return *System + "\n" + runtimeSummary();
+    return *System + "\n" + runtimeSummary(false);
   }
 
   // --- module steps ---
@@ -444,12 +522,20 @@ struct Pipeline::Impl {
         C.Valid = false;
       }
 
-      std::string Diagnostics = join(C.Diagnostics, "\n");
+      std::vector<std::string> Shown;
+      for (const std::string &D : C.Diagnostics)
+        if (Shown.size() < MaxDiagnostics)
+          Shown.push_back(clip(D, MaxDiagnosticBytes));
+      if (C.Diagnostics.size() > MaxDiagnostics)
+        Shown.push_back("[... " + std::to_string(C.Diagnostics.size() - MaxDiagnostics) +
+                        " more problems]");
+      std::string Diagnostics = join(Shown, "\n");
       logRunFile(LogPrefix + "-diagnostics.txt", Diagnostics);
       Out << "validate: " << C.Diagnostics.size() << " problem"
           << (C.Diagnostics.size() == 1 ? "" : "s") << "\n";
-      for (const std::string &D : C.Diagnostics)
-        Out << "  " << StringRef(D).take_until([](char Ch) { return Ch == '\n'; }) << "\n";
+      for (const std::string &D : Shown)
+        Out << "  " << StringRef(D).take_until([](char Ch) { return Ch == '\n'; }).take_front(300)
+            << "\n";
       Report.Diagnostics = C.Diagnostics;
       if (!Best || C.Diagnostics.size() < Best->Diagnostics.size())
         Best = C;
@@ -466,7 +552,8 @@ struct Pipeline::Impl {
 
       // The repair prompt carries the failed IR, the diagnostics and the task.
       Slots["diagnostics"] = Diagnostics;
-      Slots["ir"] = C.Text.empty() ? extractForRepair(Resp->Text) : C.Text;
+      Slots["ir"] =
+          clip(C.Text.empty() ? extractForRepair(Resp->Text) : C.Text, MaxRepairIRBytes);
       Slots["scope"] = S.Kind == Directive::Target && S.Append ? "new functions" : "module";
       auto Repair = renderPrompt("repair", Slots);
       if (!Repair) {
@@ -552,7 +639,11 @@ struct Pipeline::Impl {
       Report.Status = "passed";
       return;
     }
-    if (Error E = writeDurably(Path, C.Text)) {
+    Report.Status = "writing";
+    Report.WrittenFile = S.Target;
+    Report.WrittenHash = hashText(C.Text);
+    saveProgress(Report);
+    if (Error E = writeDurably(Path, C.Text, treePath(".semcom/tmp"))) {
       Report.Status = "failed";
       Report.Error = toString(std::move(E));
       Out << "write-back: failed: " << Report.Error << "\n";
@@ -639,6 +730,12 @@ struct Pipeline::Impl {
       return runError("plan: error: a plan needs 1 to 16 steps");
     // Every module is generated against one ABI: the signatures go into the manifest first.
     for (const auto &[Name, Sig] : Sigs) {
+      // On --resume, modules this plan already produced define their functions: keep those.
+      const manifest::Entry *Known = Tree->lookup(Name);
+      if (O.Resume && Known && !Known->IsDeclaration) {
+        Planned[Name] = Sig;
+        continue;
+      }
       if (Error E = Tree->addDeclaration(Sig))
         return runError("plan: error: " + toString(std::move(E)));
       Planned[Name] = Sig;
@@ -694,6 +791,7 @@ struct Pipeline::Impl {
         return E;
     }
 
+    Current = &R;
     std::vector<Step> Steps = T.Steps;
     for (size_t I = 0; I < Steps.size(); ++I) {
       const Step S = Steps[I];
@@ -709,7 +807,7 @@ struct Pipeline::Impl {
       Out << "\n";
       auto Start = Clock::now();
       if (Done.count(Report.Index)) {
-        Report.Status = "skipped";
+        Report.Status = "passed";
         Out << "resume: already done in run " << RunId << "\n";
       } else {
         if (S.Kind == Directive::Transform && InstalledTransformRunner)

@@ -260,8 +260,11 @@ std::string systemPrompt() {
   else
     consumeError(System.takeError());
   Out += "Runtime functions (declare the ones you call exactly like this):\n";
+  // The core API only, as the pipeline's own system prompt: a port needs no HTTP framework.
   for (const fixup::RuntimeFunction &F : fixup::runtimeFunctions())
-    Out += "  declare " + F.Signature.str() + "\n";
+    if (!F.Module.starts_with("http") && !F.Module.starts_with("html") &&
+        F.Name != "semcom_main")
+      Out += "  declare " + F.Signature.str() + "\n";
   return Out;
 }
 
