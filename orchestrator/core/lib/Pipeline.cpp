@@ -123,6 +123,8 @@ std::string newRunId() {
 
 namespace {
 
+TransformRunner InstalledTransformRunner = nullptr;
+
 /// The HTTP framework's modules are listed only to steps that are about HTTP, to keep every other
 /// prompt short.
 bool isHttpModule(StringRef Module) {
@@ -778,6 +780,17 @@ struct Pipeline::Impl {
     return Plan->Steps;
   }
 
+  /// @transform DIR: the installed runner ports the project into this tree.
+  void runTransformStep(const Step &S, StepReport &Report) {
+    PipelineOptions Sub = O;
+    Sub.RunId = RunId + "-step" + std::to_string(Report.Index);
+    Sub.Resume = false;
+    InstalledTransformRunner(S, Sub, Model, out(), Report);
+    // The port wrote modules and the manifest: later steps see them.
+    if (Error E = loadManifest())
+      out() << "warning: " << toString(std::move(E)) << "\n";
+  }
+
   StepReport startStep(const Step &S, size_t I, size_t Total) {
     StepReport Report;
     Report.Index = static_cast<unsigned>(I + 1);
@@ -807,6 +820,11 @@ struct Pipeline::Impl {
     if (Done.count(Report.Index)) {
       Report.Status = "passed";
       out() << "resume: already done in run " << RunId << "\n";
+      return Report;
+    }
+    if (S.Kind == Directive::Transform && InstalledTransformRunner) {
+      runTransformStep(S, Report);
+      finishStep(Report, Start);
       return Report;
     }
     switch (S.Kind) {
@@ -850,6 +868,20 @@ struct Pipeline::Impl {
       return E;
     if (Error E = loadManifest())
       return E;
+    if (!O.PlannedDeclarations.empty()) {
+      for (const std::string &Sig : O.PlannedDeclarations) {
+        if (Error E = Tree->addDeclaration(Sig)) {
+          // A module of the tree defining it already is fine: validation still holds it to Sig.
+          const manifest::Entry *Known = Tree->lookup(nameFromSignature(Sig));
+          if (!Known || Known->File.empty())
+            return runError("planned signature: " + toString(std::move(E)));
+          consumeError(std::move(E));
+        }
+        Planned[nameFromSignature(Sig)] = Sig;
+      }
+      if (Error E = rebuildQuery())
+        return E;
+    }
 
     Current = &R;
     std::vector<Step> Steps = T.Steps;
@@ -947,6 +979,8 @@ struct Pipeline::Impl {
     return R;
   }
 };
+
+void setTransformRunner(TransformRunner Runner) { InstalledTransformRunner = Runner; }
 
 Pipeline::Pipeline(PipelineOptions Options, llm::Provider &Model, raw_ostream &Progress)
     : P(std::make_unique<Impl>(std::move(Options), Model, Progress)) {}
