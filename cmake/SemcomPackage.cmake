@@ -14,7 +14,8 @@ if(_semcom_exported)
 endif()
 configure_package_config_file(${CMAKE_CURRENT_LIST_DIR}/SemcomConfig.cmake.in
   ${CMAKE_CURRENT_BINARY_DIR}/SemcomConfig.cmake
-  INSTALL_DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/Semcom)
+  INSTALL_DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/Semcom
+  PATH_VARS CMAKE_INSTALL_BINDIR CMAKE_INSTALL_LIBDIR)
 write_basic_package_version_file(${CMAKE_CURRENT_BINARY_DIR}/SemcomConfigVersion.cmake
   COMPATIBILITY SameMinorVersion)
 install(FILES ${CMAKE_CURRENT_BINARY_DIR}/SemcomConfig.cmake

@@ -1118,11 +1118,11 @@ Expected<TransformReport> Transformer::run() {
     return transformError(O.ProjectDir + ": " + EC.message());
   ProjectReal = std::string(Real);
   if (Error E = scan())
-    return std::move(E);
+    return E;
   if (Error E = plan())
-    return std::move(E);
+    return E;
   if (Error E = port())
-    return std::move(E);
+    return E;
   for (const core::StepReport &M : R.Modules)
     R.ModelCalls += M.ModelCalls;
   classifyFunctions();
