@@ -3,7 +3,7 @@ include(CMakePackageConfigHelpers)
 
 # Libraries join the export set SemcomTargets with install(TARGETS ... EXPORT SemcomTargets).
 set(_semcom_exported FALSE)
-foreach(lib semcom_manifest semcom_fixup semcom_core semcom_llm semcom_link)
+foreach(lib semcom_support semcom_manifest semcom_fixup semcom_core semcom_llm semcom_link)
   if(TARGET ${lib})
     set(_semcom_exported TRUE)
   endif()

@@ -4,6 +4,7 @@
 // work as a task's `@transform DIR` step, with the report printed in full.
 //
 //===----------------------------------------------------------------------===//
+#include "PipelineFlags.h"
 #include "Subcommand.h"
 
 #include "semcom/LLM/Config.h"
@@ -29,16 +30,11 @@ const char *Usage =
     "block, and run it and the Python program on DIR/samples/*.in (sandboxed), repairing\n"
     "behaviour from the first mismatch. The report goes to TREE/.semcom/transform-report.json.\n"
     "\noptions:\n"
-    "  --out TREE          where the modules and the binary go (created if missing)\n"
+    "  --out TREE          where the modules and the binary go (created if missing; = --tree)\n"
     "  --name NAME         the binary's name (default: DIR's name)\n"
-    "  --target ARCH       x86_64 or aarch64 (default: this machine's)\n"
-    "  --max-rounds N      validation repair rounds per module (default 5)\n"
     "  --max-behaviour-rounds N  differential repair rounds (default 3)\n"
-    "  --max-output-tokens N     answer length limit per call (default 16000)\n"
     "  --scan              only scan: print what the plan would be shown, ask no model\n"
-    "  --dry-run           plan and validate; write no module\n"
     "  --json              print the report as JSON on stdout\n"
-    "  -v                  show every fixup remark\n"
     "Exit status: 0 when every module validated and every sample matched, 1 when not, 2 on usage\n"
     "or input errors (no Python, an unusable plan).\n\n";
 
@@ -53,6 +49,8 @@ int transformMain(const std::vector<std::string> &ArgsIn) {
     return Fail(2, toString(std::move(E)));
   transform::TransformOptions O;
   O.Pipeline.Target = link::hostArch();
+  if (Error E = cli::consumePipelineFlags(Args, O.Pipeline))
+    return Fail(2, toString(std::move(E)));
   bool Json = false, ScanOnly = false;
   std::vector<std::string> Positional;
   for (size_t I = 0; I < Args.size(); ++I) {
@@ -71,9 +69,9 @@ int transformMain(const std::vector<std::string> &ArgsIn) {
       return true;
     };
     if (A == "--help" || A == "-h") {
-      outs() << Usage << llm::llmFlagsHelp();
+      outs() << Usage << cli::PipelineFlagsHelp << "\n" << llm::llmFlagsHelp();
       return 0;
-    } else if (A == "--out" || A == "--tree") {
+    } else if (A == "--out") {
       auto V = Value();
       if (!V)
         return Fail(2, A + " needs a directory");
@@ -83,31 +81,13 @@ int transformMain(const std::vector<std::string> &ArgsIn) {
       if (!V || V->empty() || StringRef(*V).contains('/'))
         return Fail(2, "--name needs a file name");
       O.BinaryName = *V;
-    } else if (A == "--target") {
-      auto V = Value();
-      if (!V)
-        return Fail(2, "--target needs x86_64 or aarch64");
-      auto Arch = link::parseArch(*V);
-      if (!Arch)
-        return Fail(2, toString(Arch.takeError()));
-      O.Pipeline.Target = *Arch;
-    } else if (A == "--max-rounds") {
-      if (!Number(O.Pipeline.MaxRepairRounds))
-        return Fail(2, "--max-rounds needs a whole number");
     } else if (A == "--max-behaviour-rounds") {
       if (!Number(O.MaxBehaviourRounds))
         return Fail(2, "--max-behaviour-rounds needs a whole number");
-    } else if (A == "--max-output-tokens") {
-      if (!Number(O.Pipeline.MaxTokens) || O.Pipeline.MaxTokens == 0)
-        return Fail(2, "--max-output-tokens needs a positive whole number");
     } else if (A == "--scan") {
       ScanOnly = true;
-    } else if (A == "--dry-run") {
-      O.Pipeline.DryRun = true;
     } else if (A == "--json") {
       Json = true;
-    } else if (A == "-v" || A == "--verbose") {
-      O.Pipeline.Verbose = true;
     } else if (A.starts_with("-")) {
       return Fail(2, "unknown option '" + A + "'; see 'semcom transform --help'");
     } else {

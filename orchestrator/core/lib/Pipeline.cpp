@@ -14,6 +14,7 @@
 #include "semcom/LLM/LLMError.h"
 #include "semcom/LLM/Provider.h"
 #include "semcom/Manifest/Manifest.h"
+#include "semcom/Support/AtomicFile.h"
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
@@ -58,45 +59,6 @@ Error runError(const Twine &Message) {
   return createStringError(inconvertibleErrorCode(), "%s", Message.str().c_str());
 }
 
-/// Durable, all-or-nothing write: a temporary beside Path, fsync, rename, fsync of the directory,
-/// so a module or the manifest is always the old file or the new one, even on SIGKILL.
-/// TempDir (same file system) holds the temporary, so a kill never leaves one among the modules.
-Error writeDurably(StringRef Path, StringRef Contents, StringRef TempDir = "") {
-  SmallString<256> Dir = sys::path::parent_path(Path);
-  for (StringRef D : {StringRef(Dir), TempDir})
-    if (!D.empty())
-      if (std::error_code EC = sys::fs::create_directories(D))
-        return runError("cannot create " + D + ": " + EC.message());
-  SmallString<256> Tmp;
-  if (TempDir.empty()) {
-    Tmp = Path;
-  } else {
-    Tmp = TempDir;
-    sys::path::append(Tmp, sys::path::filename(Path));
-  }
-  int FD;
-  if (std::error_code EC = sys::fs::createUniqueFile(Tmp + ".tmp-%%%%%%", FD, Tmp))
-    return runError("cannot create a temporary file for " + Path + ": " + EC.message());
-  bool Ok = true;
-  for (size_t Done = 0; Ok && Done < Contents.size();) {
-    ssize_t N = ::write(FD, Contents.data() + Done, Contents.size() - Done);
-    if (N < 0 && errno != EINTR)
-      Ok = false;
-    else if (N > 0)
-      Done += N;
-  }
-  Ok = Ok && ::fsync(FD) == 0;
-  ::close(FD);
-  if (!Ok || sys::fs::rename(Tmp, Path)) {
-    sys::fs::remove(Tmp);
-    return runError("cannot write " + Path);
-  }
-  if (int DirFD = ::open(Dir.empty() ? "." : Dir.c_str(), O_RDONLY | O_DIRECTORY); DirFD >= 0) {
-    ::fsync(DirFD);
-    ::close(DirFD);
-  }
-  return Error::success();
-}
 
 Expected<std::string> readFile(StringRef Path) {
   auto Buffer = MemoryBuffer::getFile(Path, /*IsText=*/true);
@@ -288,7 +250,7 @@ struct Pipeline::Impl {
     if (auto N = Tree->refresh(); !N)
       return N.takeError();
     if (!O.DryRun)
-      if (Error E = writeDurably(ManifestPath, Tree->serialize()))
+      if (Error E = semcom::writeFileAtomically(ManifestPath, Tree->serialize()))
         return E;
     return rebuildQuery();
   }
@@ -321,7 +283,7 @@ struct Pipeline::Impl {
   Error writeRunFile(const Twine &Rel, StringRef Contents) {
     SmallString<256> P(RunDir);
     sys::path::append(P, Rel);
-    return writeDurably(P, Contents);
+    return semcom::writeFileAtomically(P, Contents);
   }
 
   void logRunFile(const Twine &Rel, StringRef Contents) {
@@ -676,7 +638,7 @@ struct Pipeline::Impl {
     Report.WrittenFile = S.Target;
     Report.WrittenHash = hashText(C.Text);
     saveProgress(Report);
-    if (Error E = writeDurably(Path, C.Text, treePath(".semcom/tmp"))) {
+    if (Error E = semcom::writeFileAtomically(Path, C.Text, treePath(".semcom/tmp"))) {
       Report.Status = "failed";
       Report.Error = toString(std::move(E));
       out() << "write-back: failed: " << Report.Error << "\n";
@@ -699,9 +661,9 @@ struct Pipeline::Impl {
       out() << New;
       return;
     }
-    if (Error E = writeDurably(A, Old))
+    if (Error E = semcom::writeFileAtomically(A, Old))
       consumeError(std::move(E));
-    if (Error E = writeDurably(B, New))
+    if (Error E = semcom::writeFileAtomically(B, New))
       consumeError(std::move(E));
     SmallString<128> DiffOut;
     sys::fs::createTemporaryFile("semcom-diff", "txt", DiffOut);

@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "semcom/Transform/Transform.h"
+#include "semcom/Support/AtomicFile.h"
 
 #include "semcom/Core/Prompts.h"
 #include "semcom/Core/Sandbox.h"
@@ -39,32 +40,6 @@ Error transformError(const Twine &Message) {
   return createStringError(inconvertibleErrorCode(), "%s", Message.str().c_str());
 }
 
-/// All-or-nothing write: a temporary beside Path, then rename.
-Error writeAtomically(StringRef Path, StringRef Contents) {
-  SmallString<256> Dir = sys::path::parent_path(Path);
-  if (!Dir.empty())
-    if (std::error_code EC = sys::fs::create_directories(Dir))
-      return transformError("cannot create " + Dir + ": " + EC.message());
-  SmallString<256> Tmp;
-  int FD;
-  if (std::error_code EC = sys::fs::createUniqueFile(Path + ".tmp-%%%%%%", FD, Tmp))
-    return transformError("cannot write beside " + Path + ": " + EC.message());
-  bool Ok = true;
-  for (size_t Done = 0; Ok && Done < Contents.size();) {
-    ssize_t N = ::write(FD, Contents.data() + Done, Contents.size() - Done);
-    if (N < 0 && errno != EINTR)
-      Ok = false;
-    else if (N > 0)
-      Done += N;
-  }
-  Ok = Ok && ::fsync(FD) == 0;
-  ::close(FD);
-  if (!Ok || sys::fs::rename(Tmp, Path)) {
-    sys::fs::remove(Tmp);
-    return transformError("cannot write " + Path);
-  }
-  return Error::success();
-}
 
 /// The `task` (or first) fenced block of an answer, or the whole answer if it has none.
 std::string taskBlock(StringRef Answer) {
@@ -449,7 +424,7 @@ private:
   }
 
   void log(StringRef Name, StringRef Text) {
-    if (Error E = writeAtomically(LogDir + "/" + Name.str(), Text))
+    if (Error E = semcom::writeFileAtomically(LogDir + "/" + Name.str(), Text))
       Out << "warning: " << toString(std::move(E)) << "\n";
   }
 
@@ -997,7 +972,7 @@ void Transformer::runFunctionTests() {
       if (T.Mismatch.empty())
         T.Mismatch = Why;
   };
-  if (Error E = writeAtomically(HarnessLL, IR)) {
+  if (Error E = semcom::writeFileAtomically(HarnessLL, IR)) {
     Fail(toString(std::move(E)));
     return;
   }
@@ -1190,7 +1165,7 @@ Expected<TransformReport> Transformer::run() {
                       ? "; not tested (--dry-run)"
                       : "; not differentially tested (no int-only signature and no program case)";
   if (!O.Pipeline.DryRun)
-    if (Error E = writeAtomically(treePath(".semcom/transform-report.json"), R.json()))
+    if (Error E = semcom::writeFileAtomically(treePath(".semcom/transform-report.json"), R.json()))
       Out << "warning: " << toString(std::move(E)) << "\n";
   return std::move(R);
 }
