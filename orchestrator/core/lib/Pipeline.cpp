@@ -7,7 +7,9 @@
 //===----------------------------------------------------------------------===//
 #include "semcom/Core/Pipeline.h"
 
+#include "semcom/Core/FunctionMode.h"
 #include "semcom/Core/Prompts.h"
+#include "semcom/Core/Support.h"
 #include "semcom/Core/Validate.h"
 #include "semcom/Fixup/ManifestQuery.h"
 #include "semcom/Fixup/RuntimeAPI.h"
@@ -55,38 +57,6 @@ Error runError(const Twine &Message) {
   return createStringError(inconvertibleErrorCode(), "%s", Message.str().c_str());
 }
 
-/// Durable, all-or-nothing write: a temporary beside Path, fsync, rename, fsync of the directory,
-/// so a module or the manifest is always the old file or the new one, even on SIGKILL.
-Error writeDurably(StringRef Path, StringRef Contents) {
-  SmallString<256> Dir = sys::path::parent_path(Path);
-  if (!Dir.empty())
-    if (std::error_code EC = sys::fs::create_directories(Dir))
-      return runError("cannot create " + Dir + ": " + EC.message());
-  SmallString<256> Tmp;
-  int FD;
-  if (std::error_code EC = sys::fs::createUniqueFile(Path + ".tmp-%%%%%%", FD, Tmp))
-    return runError("cannot create a temporary file beside " + Path + ": " + EC.message());
-  bool Ok = true;
-  for (size_t Done = 0; Ok && Done < Contents.size();) {
-    ssize_t N = ::write(FD, Contents.data() + Done, Contents.size() - Done);
-    if (N < 0 && errno != EINTR)
-      Ok = false;
-    else if (N > 0)
-      Done += N;
-  }
-  Ok = Ok && ::fsync(FD) == 0;
-  ::close(FD);
-  if (!Ok || sys::fs::rename(Tmp, Path)) {
-    sys::fs::remove(Tmp);
-    return runError("cannot write " + Path);
-  }
-  if (int DirFD = ::open(Dir.empty() ? "." : Dir.c_str(), O_RDONLY | O_DIRECTORY); DirFD >= 0) {
-    ::fsync(DirFD);
-    ::close(DirFD);
-  }
-  return Error::success();
-}
-
 Expected<std::string> readFile(StringRef Path) {
   auto Buffer = MemoryBuffer::getFile(Path, /*IsText=*/true);
   if (!Buffer)
@@ -111,15 +81,6 @@ std::string newRunId() {
 }
 
 namespace {
-
-/// The runtime's API as the system prompt lists it: stable across calls, so it sits in the
-/// cacheable prefix.
-std::string runtimeSummary() {
-  std::string Out = "Runtime functions (declare the ones you call exactly like this):\n";
-  for (const fixup::RuntimeFunction &F : fixup::runtimeFunctions())
-    Out += "  declare " + F.Signature.str() + "\n";
-  return Out;
-}
 
 /// The functions a plan fixed, read from its @create steps: lines `define <signature>`.
 std::vector<std::string> plannedSignatures(StringRef Intent) {
@@ -327,14 +288,7 @@ struct Pipeline::Impl {
     return Resp;
   }
 
-  std::string systemPrompt() {
-    auto System = promptTemplate("system");
-    if (!System) {
-      Out << "warning: " << toString(System.takeError()) << "\n";
-      return runtimeSummary();
-    }
-    return *System + "\n" + runtimeSummary();
-  }
+  std::string systemPrompt() { return irSystemPrompt(Out); }
 
   // --- module steps ---
 
@@ -597,6 +551,51 @@ struct Pipeline::Impl {
     sys::fs::remove(DiffOut);
   }
 
+  // --- @test ---
+
+  /// Vectors for one function of an existing module, cross-checked, run in the sandbox; a module
+  /// repaired by behaviour is written back like any other step.
+  void runTestStep(const Step &S, StepReport &Report) {
+    auto Text = readFile(treePath(S.Target));
+    if (!Text) {
+      Report.Status = "failed";
+      Report.Error = toString(Text.takeError());
+      return;
+    }
+    std::string Function = S.Function;
+    if (Function.empty()) // the module's first definition
+      for (const manifest::Entry &E : Tree->entries())
+        if (E.File == S.Target && !E.IsDeclaration) {
+          Function = E.Name;
+          break;
+        }
+    FunctionModeOptions FO;
+    FO.RunDir = formatv("{0}/step-{1}", RunDir, Report.Index).str();
+    FO.Target = O.Target;
+    FO.MaxTokens = O.MaxTokens;
+    FO.Verbose = O.Verbose;
+    auto R = runTestMode(*Text, S.Target, Function, S.Intent, FO, Model, Out);
+    if (!R) {
+      Report.Status = "failed";
+      Report.Error = toString(R.takeError());
+      return;
+    }
+    Report.ModelCalls = R->ModelCalls;
+    printReportTable({*R}, Out);
+    if (!R->passed()) {
+      Report.Status = "failed";
+      Report.Error = R->Error;
+      return;
+    }
+    if (R->IR == *Text) {
+      Report.Status = "passed";
+      return;
+    }
+    Candidate C;
+    C.Text = R->IR;
+    writeBack(S, C, *Text, Report);
+  }
+
   // --- plans ---
 
   /// Asks for a plan, validates it as a task and fixes its signatures in the manifest before any
@@ -706,6 +705,8 @@ struct Pipeline::Impl {
           break;
         }
         case Directive::Test:
+          runTestStep(S, Report);
+          break;
         case Directive::Transform:
           Report.Status = "failed";
           Report.Error = "@" + Report.Directive +
