@@ -41,6 +41,9 @@ const char *FnHelp =
     "  --max-rounds N      validation repair rounds per IR answer (default 5)\n"
     "  --behaviour-rounds N  behavioural repair rounds (default 3)\n"
     "  --timeout S         seconds per sandboxed run (default 5)\n"
+    "  --no-patterns       neither use nor leave patterns in .semcom/patterns/ (each verified\n"
+    "                      function leaves its IR skeleton there; the most similar ones join\n"
+    "                      later IR prompts)\n"
     "  --json              print summary.json on stdout (progress goes to stderr)\n"
     "  -v                  show every fixup remark\n"
     "Exit status: 0 when every function verified, 1 when one did not, 2 on usage or input errors.\n\n";
@@ -56,7 +59,7 @@ int runFn(const std::vector<std::string> &ArgsIn) {
     return Fail(2, toString(std::move(E)));
   core::FunctionModeOptions O;
   std::string Output, Batch, Tree = ".";
-  bool Json = false;
+  bool Json = false, Patterns = true;
   std::vector<std::string> Positional;
   for (size_t I = 0; I < Args.size(); ++I) {
     StringRef A = Args[I];
@@ -112,6 +115,8 @@ int runFn(const std::vector<std::string> &ArgsIn) {
       O.TimeoutSeconds = S;
     } else if (A == "--json") {
       Json = true;
+    } else if (A == "--no-patterns") {
+      Patterns = false;
     } else if (A == "-v" || A == "--verbose") {
       O.Verbose = true;
     } else if (A.starts_with("-")) {
@@ -141,6 +146,8 @@ int runFn(const std::vector<std::string> &ArgsIn) {
   }
   if (!sys::fs::is_directory(Tree))
     return Fail(2, "--tree " + Tree + ": not a directory");
+  if (Patterns)
+    O.PatternDir = Tree + "/.semcom/patterns";
 
   Expected<llm::LLMConfig> Config = llm::resolveLLMConfig(Flags);
   if (!Config)

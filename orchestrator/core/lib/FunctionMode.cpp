@@ -18,8 +18,10 @@
 #include "llvm/AsmParser/Parser.h"
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Module.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/SourceMgr.h"
 
@@ -540,11 +542,23 @@ Expected<FunctionReport> runFunctionMode(StringRef Intent, const FunctionModeOpt
     return Finish();
 
   std::string Examples = vectorsText(S, ArrayRef<TestVector>(S.Vectors).take_front(8));
+  std::string Shape = signatureShape(S.Sig, S.ModifiesArray), PatternText;
+  if (!O.PatternDir.empty()) {
+    std::vector<Pattern> All = loadPatterns(O.PatternDir);
+    for (const Pattern &P : similarPatterns(All, Intent.str() + " " + S.Description, Shape)) {
+      R.PatternsUsed.push_back(P.Name);
+      PatternText += "\nA verified function of a similar kind (" + P.Shape + "), for reference:\n" +
+                     "; " + P.Intent + "\n" + P.Skeleton + "\n";
+    }
+    if (!R.PatternsUsed.empty())
+      Out << "patterns: " << join(R.PatternsUsed, ", ") << "\n";
+  }
   auto Prompt = renderPrompt("fn", {{"file", S.Sig.Name + ".ll"},
                                     {"intent", Intent.str()},
                                     {"signature", S.Sig.str()},
                                     {"description", S.Description},
-                                    {"examples", Examples}});
+                                    {"examples", Examples},
+                                    {"patterns", PatternText}});
   if (!Prompt)
     return Prompt.takeError();
   auto IR = L.compileMeaning(*Prompt, S.Sig.Name + ".ll", "ir");
@@ -567,7 +581,125 @@ Expected<FunctionReport> runFunctionMode(StringRef Intent, const FunctionModeOpt
   }
   if (Error E = L.verify(S, **IR, S.Sig.Name + ".ll"))
     return std::move(E);
+  if (R.passed() && !O.PatternDir.empty()) {
+    Pattern P{S.Sig.Name, shorten(Intent, 200), Shape, S.Sig.str(), irSkeleton(R.IR)};
+    if (Error E = savePattern(O.PatternDir, P))
+      Out << "warning: pattern not saved: " << toString(std::move(E)) << "\n";
+    else
+      Out << "patterns: saved " << S.Sig.Name << "\n";
+  }
   return Finish();
+}
+
+std::string signatureShape(const FunctionSignature &Sig, bool ModifiesArray) {
+  std::vector<std::string> In;
+  bool Out = false;
+  for (const Param &P : Sig.Params) {
+    if (P.Kind == ParamKind::Scalar)
+      In.push_back(scalarTypeName(P.Type).str());
+    else if (P.Kind == ParamKind::String)
+      In.push_back("string");
+    else if (P.Kind == ParamKind::Array)
+      In.push_back(ModifiesArray ? "array(in place)" : "array");
+    else
+      Out = true;
+  }
+  return join(In, ", ") + " -> " + (Out ? "buffer" : scalarTypeName(Sig.Return).str());
+}
+
+std::string irSkeleton(StringRef IR, unsigned MaxLines) {
+  std::string Out;
+  unsigned Lines = 0;
+  for (StringRef L : split(IR, '\n')) {
+    StringRef T = L.trim();
+    if (T.empty() || T.starts_with(";") || T.starts_with("target ") ||
+        T.starts_with("source_filename"))
+      continue;
+    if (++Lines > MaxLines) {
+      Out += "  ; …\n";
+      break;
+    }
+    Out += L.rtrim().str() + "\n";
+  }
+  return Out;
+}
+
+std::vector<Pattern> loadPatterns(StringRef Dir) {
+  std::vector<Pattern> All;
+  std::error_code EC;
+  for (sys::fs::directory_iterator It(Dir, EC), End; !EC && It != End; It.increment(EC)) {
+    if (!StringRef(It->path()).ends_with(".json"))
+      continue;
+    auto Buffer = MemoryBuffer::getFile(It->path());
+    if (!Buffer)
+      continue;
+    auto Doc = json::parse((*Buffer)->getBuffer());
+    if (!Doc) {
+      consumeError(Doc.takeError());
+      continue;
+    }
+    const json::Object *O = Doc->getAsObject();
+    if (!O)
+      continue;
+    auto Get = [&](StringRef K) { return O->getString(K).value_or("").str(); };
+    Pattern P{Get("name"), Get("intent"), Get("shape"), Get("signature"), Get("skeleton")};
+    if (!P.Name.empty() && !P.Skeleton.empty())
+      All.push_back(std::move(P));
+  }
+  llvm::sort(All, [](const Pattern &A, const Pattern &B) { return A.Name < B.Name; });
+  return All;
+}
+
+Error savePattern(StringRef Dir, const Pattern &P) {
+  SmallString<256> Path(Dir);
+  sys::path::append(Path, P.Name + ".json");
+  json::Object Doc{{"name", P.Name},
+                   {"intent", json::fixUTF8(P.Intent)},
+                   {"shape", P.Shape},
+                   {"signature", P.Signature},
+                   {"skeleton", json::fixUTF8(P.Skeleton)}};
+  return writeDurably(Path, formatv("{0:2}", json::Value(std::move(Doc))).str());
+}
+
+namespace {
+std::set<std::string> words(StringRef Text) {
+  std::set<std::string> W;
+  std::string Cur;
+  for (char C : Text.str() + " ") {
+    if (isAlnum(C)) {
+      Cur += toLower(C);
+      continue;
+    }
+    if (Cur.size() >= 3)
+      W.insert(Cur);
+    Cur.clear();
+  }
+  return W;
+}
+} // namespace
+
+std::vector<Pattern> similarPatterns(ArrayRef<Pattern> All, StringRef Intent, StringRef Shape,
+                                     unsigned Count) {
+  std::set<std::string> Mine = words(Intent);
+  std::vector<std::pair<double, const Pattern *>> Scored;
+  for (const Pattern &P : All) {
+    std::set<std::string> Theirs = words(P.Intent);
+    unsigned Common = 0;
+    for (const std::string &W : Theirs)
+      Common += Mine.count(W);
+    size_t Union = Mine.size() + Theirs.size() - Common;
+    double Score = Union ? double(Common) / Union : 0;
+    if (P.Shape == Shape)
+      Score += 0.5;
+    if (Score >= 0.2)
+      Scored.push_back({Score, &P});
+  }
+  std::stable_sort(Scored.begin(), Scored.end(),
+                   [](const auto &A, const auto &B) { return A.first > B.first; });
+  std::vector<Pattern> Out;
+  for (size_t I = 0; I < Scored.size() && I < Count; ++I)
+    Out.push_back(*Scored[I].second);
+  return Out;
 }
 
 Expected<FunctionReport> runTestMode(StringRef ModuleText, StringRef ModuleName,
@@ -693,6 +825,9 @@ json::Value reportJSON(const FunctionReport &R) {
                                     {"reference", json::fixUTF8(D.Reference)}});
   for (const std::string &S : R.Rejected)
     Rejected.push_back(S);
+  json::Array Patterns;
+  for (const std::string &S : R.PatternsUsed)
+    Patterns.push_back(S);
   return json::Object{{"test", json::fixUTF8(R.Test)},
                       {"function", R.Function},
                       {"signature", R.Signature},
@@ -707,7 +842,8 @@ json::Value reportJSON(const FunctionReport &R) {
                       {"seconds", R.Seconds},
                       {"vectors", std::move(Vectors)},
                       {"disputed", std::move(Disputed)},
-                      {"rejected_repairs", std::move(Rejected)}};
+                      {"rejected_repairs", std::move(Rejected)},
+                      {"patterns_used", std::move(Patterns)}};
 }
 
 } // namespace

@@ -36,6 +36,9 @@ struct FunctionModeOptions {
   unsigned MaxBehaviourRounds = 3;   ///< behavioural repairs
   unsigned MaxTokens = 16000;
   double TimeoutSeconds = 5;         ///< per sandboxed run of the harness or the reference
+  /// Pattern distillation: verified functions leave a pattern here and the most similar ones join
+  /// the IR prompt. Empty turns it off (so its effect on IR attempts can be measured).
+  std::string PatternDir;
   bool Verbose = false;
 };
 
@@ -58,6 +61,7 @@ struct FunctionReport {
   std::vector<VectorOutcome> Outcomes;    ///< of the IR kept
   std::vector<std::string> Rejected;      ///< repairs rejected, with the anchors they broke
   std::string IR;        ///< the IR kept (verified when Status is passed)
+  std::vector<std::string> PatternsUsed; ///< names of the patterns shown in the IR prompt
   double Seconds = 0;
   bool passed() const { return Status == "passed"; }
 };
@@ -74,6 +78,21 @@ llvm::Expected<FunctionReport> runTestMode(llvm::StringRef ModuleText, llvm::Str
                                            llvm::StringRef FunctionName, llvm::StringRef Intent,
                                            const FunctionModeOptions &Options,
                                            llm::Provider &Model, llvm::raw_ostream &Progress);
+
+/// A verified function's distilled pattern: what it was for, its signature shape, its IR skeleton.
+struct Pattern {
+  std::string Name, Intent, Shape, Signature, Skeleton;
+};
+/// The shape class of a signature, e.g. "string -> buffer", "array(in place) -> void".
+std::string signatureShape(const FunctionSignature &Sig, bool ModifiesArray);
+/// The IR without comments and blank lines, at most MaxLines lines.
+std::string irSkeleton(llvm::StringRef IR, unsigned MaxLines = 80);
+/// Patterns in Dir (unreadable files are skipped: patterns are a hint, never a requirement).
+std::vector<Pattern> loadPatterns(llvm::StringRef Dir);
+llvm::Error savePattern(llvm::StringRef Dir, const Pattern &P);
+/// The at most Count patterns most similar to an intent and shape (word overlap, shape bonus).
+std::vector<Pattern> similarPatterns(llvm::ArrayRef<Pattern> All, llvm::StringRef Intent,
+                                     llvm::StringRef Shape, unsigned Count = 2);
 
 /// The seed-style table: `Test | Function | IR attempts | Tests | Result | Time`, and a total line.
 void printReportTable(llvm::ArrayRef<FunctionReport> Reports, llvm::raw_ostream &OS);
