@@ -730,11 +730,14 @@ Expected<std::vector<VectorOutcome>> runVectors(const FunctionSpec &Spec, String
 }
 
 std::string referenceDriver(const FunctionSpec &Spec, StringRef PythonCode) {
-  std::string Driver = PythonCode.str();
+  // What the reference prints goes to stderr; stdout carries only the driver's JSON.
+  std::string Driver = "import sys as __semcom_sys\n__semcom_stdout = __semcom_sys.stdout\n"
+                       "__semcom_sys.stdout = __semcom_sys.stderr\n";
+  Driver += PythonCode.str();
   Driver += R"(
 
 # --- semcom's driver (not the model's): runs the reference on every vector ---
-import json as __semcom_json, sys as __semcom_sys
+import json as __semcom_json
 def __semcom_norm(v):
     if isinstance(v, bool):
         return int(v)
@@ -753,7 +756,7 @@ for __semcom_args in __semcom_json.loads(__semcom_sys.stdin.read()):
         __semcom_out.append({"ok": True, "ret": __semcom_norm(__semcom_r), "arr": __semcom_arr})
     except Exception as e:
         __semcom_out.append({"ok": False, "error": type(e).__name__ + ": " + str(e)[:200]})
-__semcom_sys.stdout.write(__semcom_json.dumps(__semcom_out))
+__semcom_stdout.write(__semcom_json.dumps(__semcom_out))
 )";
   return Driver;
 }

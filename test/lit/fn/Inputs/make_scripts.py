@@ -256,3 +256,11 @@ REV_GOOD = REV_IR.replace("CMP", "sgt").replace("TERM", "")
 # Lets len == out_size through and then stores a NUL at out[len]: one byte past the buffer.
 REV_OVERFLOW = REV_IR.replace("CMP", "sgt").replace("TERM", "  %nul = getelementptr inbounds i8, ptr %out, i64 %len\n  store i8 0, ptr %nul\n")
 write("buffer.json", [REV_SPEC, REV_PY, ir(REV_OVERFLOW), "The terminator must fit too.\n" + ir(REV_GOOD)])
+
+# A reference that prints while it works (its output must not be taken for results) and raises on
+# one vector (that vector is disputed; the re-derivation keeps it, so it is dropped).
+write("reference-noisy.json", [
+    FACT_SPEC,
+    py("print('loading reference')\ndef factorial(n):\n    print('computing', n)\n    if n < 0:\n        raise ValueError('negative')\n    r = 1\n    for i in range(2, n + 1):\n        r *= i\n    return r"),
+    "```json\n" + json.dumps({"vectors": [{"args": [-3], "expect": -1}]}) + "\n```\n",
+    FACT_IR])
