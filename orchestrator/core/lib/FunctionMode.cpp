@@ -9,6 +9,7 @@
 #include "semcom/Core/FunctionMode.h"
 
 #include "semcom/Core/Prompts.h"
+#include "semcom/Core/RepairLoop.h"
 #include "semcom/Core/Support.h"
 #include "semcom/Core/Validate.h"
 #include "semcom/Fixup/ManifestQuery.h"
@@ -98,17 +99,6 @@ std::string extractPython(StringRef Answer) {
     return "";
   size_t End = Answer.find("```", Start);
   return Answer.slice(Start + 1, End == StringRef::npos ? Answer.size() : End).str();
-}
-
-std::string extractForRepair(StringRef Answer) {
-  size_t Open = Answer.find("```");
-  if (Open == StringRef::npos)
-    return Answer.str();
-  size_t Start = Answer.find('\n', Open);
-  if (Start == StringRef::npos)
-    return Answer.str();
-  size_t Close = Answer.find("```", Start);
-  return Answer.slice(Start + 1, Close == StringRef::npos ? Answer.size() : Close).str();
 }
 
 std::string vectorsText(const FunctionSpec &Spec, ArrayRef<TestVector> Vectors) {
@@ -327,7 +317,8 @@ struct Loop {
 
   // --- meaning compiler ---
 
-  /// One IR answer for Prompt, repaired from validation diagnostics until it validates.
+  /// One IR answer for Prompt, repaired from validation diagnostics until it validates (the
+  /// pipeline's loop: same fixups, same repair prompt, same stopping rules).
   Expected<std::optional<std::string>> compileMeaning(std::string Prompt, StringRef FileName,
                                                       StringRef Role) {
     std::string System = irSystemPrompt(Out);
@@ -335,50 +326,27 @@ struct Loop {
     VO.FileName = FileName.str();
     VO.Target = O.Target;
     VO.Query = std::make_shared<fixup::ManifestQuery>();
-    std::set<std::string> Seen;
-    for (unsigned Round = 0; Round <= O.MaxRepairRounds; ++Round) {
-      auto Answer = ask(Round ? "ir-repair" : Role, System, Prompt);
-      if (!Answer)
-        return Answer.takeError();
-      ++R.IRAttempts;
-      Candidate C = validateAnswer(*Answer, VO);
-      for (const fixup::FixupChange &Ch : C.Changes)
-        if (O.Verbose || Ch.Kind != "note")
-          Out << "  fixup: " << Ch.Kind << ": " << Ch.Pass << ": " << Ch.Message << "\n";
-      if (C.Valid && !C.Missing.empty()) {
-        for (const fixup::MissingFunction &M : C.Missing)
-          C.Diagnostics.push_back(FileName.str() + ": error: nothing defines @" + M.Name + " (" +
-                                  M.DeclareLine + "); define it in this module");
-        C.Valid = false;
-      }
-      if (C.Valid) {
-        log(formatv("{0:2}-ir.ll", Counter), C.Text);
-        Out << "validate: ok\n";
-        return std::optional<std::string>(C.Text);
-      }
-      std::string Diagnostics = join(C.Diagnostics, "\n");
-      Out << "validate: " << C.Diagnostics.size() << " problem"
-          << (C.Diagnostics.size() == 1 ? "" : "s") << "\n";
-      for (const std::string &D : C.Diagnostics)
-        Out << "  " << StringRef(D).take_until([](char Ch) { return Ch == '\n'; }) << "\n";
-      if (!Seen.insert(Diagnostics).second) {
-        Out << "repair: no progress (same diagnostics as an earlier round); stopping\n";
-        break;
-      }
-      if (Round == O.MaxRepairRounds)
-        break;
-      auto Repair = renderPrompt("repair", {{"file", FileName.str()},
-                                            {"diagnostics", Diagnostics},
-                                            {"ir", C.Text.empty() ? extractForRepair(*Answer)
-                                                                  : C.Text},
-                                            {"intent", Intent},
-                                            {"context", ""},
-                                            {"scope", "module"}});
-      if (!Repair)
-        return Repair.takeError();
-      Prompt = *Repair;
-    }
-    return std::optional<std::string>();
+    RepairLoopHooks Hooks;
+    Hooks.Ask = [&](const std::string &P, unsigned Round) -> Expected<std::string> {
+      auto Answer = ask(Round ? "ir-repair" : Role, System, P);
+      if (Answer)
+        ++R.IRAttempts;
+      return Answer;
+    };
+    auto Outcome = runRepairLoop(std::move(Prompt), VO,
+                                 {{"file", FileName.str()},
+                                  {"intent", Intent},
+                                  {"context", ""},
+                                  {"scope", "module"}},
+                                 O.MaxRepairRounds, O.Verbose, Out, Hooks);
+    if (!Outcome)
+      return Outcome.takeError();
+    if (!Outcome->Error.empty())
+      return modeError(Outcome->Error);
+    if (!Outcome->Valid)
+      return std::optional<std::string>();
+    log(formatv("{0:2}-ir.ll", Counter), Outcome->Valid->Text);
+    return std::optional<std::string>(Outcome->Valid->Text);
   }
 
   // --- semantic bridge ---
@@ -580,7 +548,7 @@ Expected<FunctionReport> runFunctionMode(StringRef Intent, const FunctionModeOpt
     }
   }
   if (Error E = L.verify(S, **IR, S.Sig.Name + ".ll"))
-    return std::move(E);
+    return Expected<FunctionReport>(std::move(E));
   if (R.passed() && !O.PatternDir.empty()) {
     Pattern P{S.Sig.Name, shorten(Intent, 200), Shape, S.Sig.str(), irSkeleton(R.IR)};
     if (Error E = savePattern(O.PatternDir, P))
@@ -761,7 +729,7 @@ Expected<FunctionReport> runTestMode(StringRef ModuleText, StringRef ModuleName,
   if (!*Checked)
     return Finish();
   if (Error E = L.verify(**Spec, ModuleText.str(), ModuleName))
-    return std::move(E);
+    return Expected<FunctionReport>(std::move(E));
   return Finish();
 }
 

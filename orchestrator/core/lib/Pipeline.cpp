@@ -9,6 +9,7 @@
 
 #include "semcom/Core/FunctionMode.h"
 #include "semcom/Core/Prompts.h"
+#include "semcom/Core/RepairLoop.h"
 #include "semcom/Core/Support.h"
 #include "semcom/Core/Validate.h"
 #include "semcom/Fixup/ManifestQuery.h"
@@ -62,11 +63,6 @@ Expected<std::string> readFile(StringRef Path) {
   if (!Buffer)
     return runError(Path + ": " + Buffer.getError().message());
   return (*Buffer)->getBuffer().str();
-}
-
-std::string hashText(StringRef Text) {
-  auto Digest = SHA256::hash(arrayRefFromStringRef(Text));
-  return toHex(ArrayRef<uint8_t>(Digest.data(), 8), true);
 }
 
 } // namespace
@@ -356,94 +352,45 @@ struct Pipeline::Impl {
     if (S.Kind == Directive::Target && S.Append)
       VO.AppendTo = Source;
 
-    std::set<std::string> SeenAnswers, SeenDiagnostics;
-    std::optional<Candidate> Best;
-    for (unsigned Round = 0; Round <= O.MaxRepairRounds; ++Round) {
-      std::string LogPrefix = formatv("step-{0}/round-{1}", StepNo, Round).str();
-      auto Resp = ask(System, Prompt, LogPrefix);
+    auto Prefix = [&](unsigned Round) { return formatv("step-{0}/round-{1}", StepNo, Round).str(); };
+    RepairLoopHooks Hooks;
+    Hooks.Ask = [&](const std::string &P, unsigned Round) -> Expected<std::string> {
       ++Report.ModelCalls;
-      if (!Resp) {
-        Report.Status = "failed";
-        Report.Error = toString(Resp.takeError());
-        Out << "api: failed: " << Report.Error << "\n";
-        return;
-      }
-      VO.Query = Query;
-      Candidate C = validateAnswer(Resp->Text, VO);
-      for (const fixup::FixupChange &Ch : C.Changes)
-        if (O.Verbose || Ch.Kind != "note")
-          Out << "  fixup: " << Ch.Kind << ": " << Ch.Pass << ": " << Ch.Message << "\n";
+      auto Resp = ask(System, P, Prefix(Round));
+      if (!Resp)
+        return Resp.takeError();
+      return Resp->Text;
+    };
+    Hooks.BeforeValidate = [&](ValidateOptions &V) { V.Query = Query; };
+    Hooks.Inspect = [&](Candidate &C, StringRef Answer, ValidateOptions &V, unsigned Round) {
       if (!C.Text.empty())
-        logRunFile(LogPrefix + "-ir.ll", C.Text);
-
+        logRunFile(Prefix(Round) + "-ir.ll", C.Text);
       if (C.Valid && !C.Missing.empty())
-        resolveMissing(S, C, VO, Resp->Text, Report, Depth, StepNo);
-      if (C.Valid && C.Missing.empty()) {
-        Report.FixDeclaresChanges = C.FixDeclaresChanges;
-        Out << "validate: ok" << (Round ? formatv(" (after {0} repair round{1})", Round,
-                                                   Round == 1 ? "" : "s")
-                                               .str()
-                                         : std::string(" (first attempt)"))
-            << "\n";
-        writeBack(S, C, Source, Report);
-        return;
-      }
-      if (C.Valid) { // names still missing after the auto_missing passes
-        for (const fixup::MissingFunction &M : C.Missing)
-          C.Diagnostics.push_back(S.Target + ": error: nothing defines @" + M.Name + " (" +
-                                  M.DeclareLine + "); define it in this module or call a "
-                                                  "function that exists");
-        C.Valid = false;
-      }
-
-      std::string Diagnostics = join(C.Diagnostics, "\n");
-      logRunFile(LogPrefix + "-diagnostics.txt", Diagnostics);
-      Out << "validate: " << C.Diagnostics.size() << " problem"
-          << (C.Diagnostics.size() == 1 ? "" : "s") << "\n";
-      for (const std::string &D : C.Diagnostics)
-        Out << "  " << StringRef(D).take_until([](char Ch) { return Ch == '\n'; }) << "\n";
+        resolveMissing(S, C, V, Answer, Report, Depth, StepNo);
+    };
+    Hooks.OnFailure = [&](const Candidate &C, const std::string &Diagnostics, unsigned Round) {
+      logRunFile(Prefix(Round) + "-diagnostics.txt", Diagnostics);
       Report.Diagnostics = C.Diagnostics;
-      if (!Best || C.Diagnostics.size() < Best->Diagnostics.size())
-        Best = C;
-
-      bool SameAnswer = !SeenAnswers.insert(hashText(Resp->Text)).second;
-      bool SameDiagnostics = !SeenDiagnostics.insert(hashText(Diagnostics)).second;
-      if (SameAnswer || SameDiagnostics) {
-        Out << "repair: no progress (" << (SameAnswer ? "same answer" : "same diagnostics")
-            << " as an earlier round); stopping\n";
-        break;
-      }
-      if (Round == O.MaxRepairRounds)
-        break;
-
-      // The repair prompt carries the failed IR, the diagnostics and the task.
-      Slots["diagnostics"] = Diagnostics;
-      Slots["ir"] = C.Text.empty() ? extractForRepair(Resp->Text) : C.Text;
-      Slots["scope"] = S.Kind == Directive::Target && S.Append ? "new functions" : "module";
-      auto Repair = renderPrompt("repair", Slots);
-      if (!Repair) {
-        Report.Error = toString(Repair.takeError());
-        break;
-      }
-      Prompt = *Repair;
-      Out << "repair: round " << Round + 1 << "/" << O.MaxRepairRounds << "\n";
+    };
+    Slots["scope"] = S.Kind == Directive::Target && S.Append ? "new functions" : "module";
+    auto Outcome = runRepairLoop(std::move(Prompt), VO, Slots, O.MaxRepairRounds, O.Verbose, Out,
+                                 Hooks);
+    if (!Outcome) {
+      Report.Status = "failed";
+      Report.Error = toString(Outcome.takeError());
+      Out << "api: failed: " << Report.Error << "\n";
+      return;
+    }
+    if (Outcome->Valid) {
+      Report.FixDeclaresChanges = Outcome->Valid->FixDeclaresChanges;
+      writeBack(S, *Outcome->Valid, Source, Report);
+      return;
     }
     Report.Status = "failed";
+    Report.Error = Outcome->Error;
     if (Report.Error.empty())
       Report.Error = "no valid module after " + std::to_string(Report.ModelCalls) +
                      " answer" + (Report.ModelCalls == 1 ? "" : "s") + "; nothing was written";
-  }
-
-  /// The answer as IR for the repair prompt when it did not even parse: fences and prose dropped.
-  static std::string extractForRepair(StringRef Answer) {
-    size_t Open = Answer.find("```");
-    if (Open == StringRef::npos)
-      return Answer.str();
-    size_t Start = Answer.find('\n', Open);
-    size_t Close = Answer.find("```", Start == StringRef::npos ? Open + 3 : Start);
-    if (Start == StringRef::npos)
-      return Answer.str();
-    return Answer.slice(Start + 1, Close == StringRef::npos ? Answer.size() : Close).str();
   }
 
   /// doesNotUnderstand: generate the functions nobody provides in auto_missing_N.ll, then
