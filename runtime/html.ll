@@ -5,11 +5,13 @@
 ; later append return -1 too, so a handler checks once at the end (the seed's builder pattern).
 ; Text from a request goes through html_append_escaped, which writes < > & " ' as entities.
 ;
-; Runtime functions used: copy_bytes.
+; Runtime functions used: copy_bytes, str_len, format_i64.
 ;
 ;===----------------------------------------------------------------------===;
 
 declare void @copy_bytes(ptr, ptr, i64)
+declare i64 @str_len(ptr)
+declare i64 @format_i64(i64, ptr, i64)
 
 @html_amp = private constant [5 x i8] c"&amp;"
 @html_lt = private constant [4 x i8] c"&lt;"
@@ -40,54 +42,26 @@ fail:
 ; Appends the NUL-terminated string s unchanged.
 define i64 @html_append_str(ptr %buf, i64 %size, i64 %pos, ptr %s) #0 {
 entry:
-  br label %loop
-loop:
-  %i = phi i64 [ 0, %entry ], [ %i1, %loop ]
-  %p = getelementptr i8, ptr %s, i64 %i
-  %c = load i8, ptr %p
-  %i1 = add i64 %i, 1
-  %end = icmp eq i8 %c, 0
-  br i1 %end, label %done, label %loop
-done:
-  %r = call i64 @html_append(ptr %buf, i64 %size, i64 %pos, ptr %s, i64 %i)
+  %len = call i64 @str_len(ptr %s)
+  %r = call i64 @html_append(ptr %buf, i64 %size, i64 %pos, ptr %s, i64 %len)
   ret i64 %r
 }
 
 ; Appends the decimal form of a signed value.
 define i64 @html_append_i64(ptr %buf, i64 %size, i64 %pos, i64 %value) #0 {
 entry:
-  %digits = alloca [20 x i8]
-  %neg = icmp slt i64 %value, 0
-  ; magnitude as unsigned, so INT64_MIN works
-  %negated = sub i64 0, %value
-  %mag = select i1 %neg, i64 %negated, i64 %value
-  br label %loop
-loop:
-  %v = phi i64 [ %mag, %entry ], [ %q, %loop ]
-  %n = phi i64 [ 0, %entry ], [ %n1, %loop ]
-  %q = udiv i64 %v, 10
-  %r = urem i64 %v, 10
-  %r8 = trunc i64 %r to i8
-  %c = add i8 %r8, 48
-  %at = sub i64 19, %n
-  %p = getelementptr [20 x i8], ptr %digits, i64 0, i64 %at
-  store i8 %c, ptr %p
-  %n1 = add i64 %n, 1
-  %more = icmp ne i64 %q, 0
-  br i1 %more, label %loop, label %sign
-sign:
-  br i1 %neg, label %minus, label %digits_out
-minus:
-  %minus_c = alloca i8
-  store i8 45, ptr %minus_c
-  %pm = call i64 @html_append(ptr %buf, i64 %size, i64 %pos, ptr %minus_c, i64 1)
-  br label %digits_out
-digits_out:
-  %pd = phi i64 [ %pos, %sign ], [ %pm, %minus ]
-  %first = sub i64 20, %n1
-  %fp = getelementptr [20 x i8], ptr %digits, i64 0, i64 %first
-  %res = call i64 @html_append(ptr %buf, i64 %size, i64 %pd, ptr %fp, i64 %n1)
-  ret i64 %res
+  %bad = icmp slt i64 %pos, 0
+  br i1 %bad, label %fail, label %format
+format:
+  %at = getelementptr i8, ptr %buf, i64 %pos
+  %room = sub i64 %size, %pos
+  %n = call i64 @format_i64(i64 %value, ptr %at, i64 %room)
+  %none = icmp slt i64 %n, 0
+  %end = add i64 %pos, %n
+  %r = select i1 %none, i64 -1, i64 %end
+  ret i64 %r
+fail:
+  ret i64 -1
 }
 
 ; Appends s[0..len) with & < > " ' written as &amp; &lt; &gt; &quot; &#39;. Other bytes pass
@@ -149,16 +123,8 @@ fail:
 ; Appends the NUL-terminated string s escaped.
 define i64 @html_append_escaped_str(ptr %buf, i64 %size, i64 %pos, ptr %s) #0 {
 entry:
-  br label %loop
-loop:
-  %i = phi i64 [ 0, %entry ], [ %i1, %loop ]
-  %p = getelementptr i8, ptr %s, i64 %i
-  %c = load i8, ptr %p
-  %i1 = add i64 %i, 1
-  %end = icmp eq i8 %c, 0
-  br i1 %end, label %done, label %loop
-done:
-  %r = call i64 @html_append_escaped(ptr %buf, i64 %size, i64 %pos, ptr %s, i64 %i)
+  %len = call i64 @str_len(ptr %s)
+  %r = call i64 @html_append_escaped(ptr %buf, i64 %size, i64 %pos, ptr %s, i64 %len)
   ret i64 %r
 }
 
@@ -169,4 +135,4 @@ entry:
   ret i64 %r
 }
 
-attributes #0 = { nounwind optsize }
+attributes #0 = { nounwind optsize minsize }

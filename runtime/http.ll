@@ -7,7 +7,7 @@
 ; no state between calls: the server calls it again on the whole buffer whenever bytes arrive, and
 ; it rejects a bad prefix at once rather than waiting for the rest.
 ;
-; Runtime functions used: mem_alloc, mem_realloc, mem_free, copy_bytes.
+; Runtime functions used: mem_alloc, mem_realloc, mem_free, copy_bytes, str_len, format_i64.
 ;
 ;===----------------------------------------------------------------------===;
 
@@ -27,6 +27,8 @@ declare ptr @mem_alloc(i64)
 declare ptr @mem_realloc(ptr, i64)
 declare void @mem_free(ptr)
 declare void @copy_bytes(ptr, ptr, i64)
+declare i64 @str_len(ptr)
+declare i64 @format_i64(i64, ptr, i64)
 
 ; Hard limits. The request line counts its CRLF; the head is request line plus header lines plus the
 ; empty line. A server's input buffer must hold HTTP_MAX_HEAD + HTTP_MAX_BODY bytes.
@@ -45,6 +47,8 @@ declare void @copy_bytes(ptr, ptr, i64)
 @http_lit_connection = private constant [10 x i8] c"connection"
 @http_lit_close = private constant [5 x i8] c"close"
 @http_lit_keep_alive = private constant [10 x i8] c"keep-alive"
+@http_lit_expect = private constant [6 x i8] c"expect"
+@http_lit_100_continue = private constant [12 x i8] c"100-continue"
 @http_lit_get = private constant [3 x i8] c"GET"
 @http_lit_head = private constant [4 x i8] c"HEAD"
 @http_ctype_html = private constant [25 x i8] c"text/html; charset=utf-8\00"
@@ -195,20 +199,6 @@ no:
 ;===----------------------------------------------------------------------===;
 ; Small byte-string helpers (no libc, no runtime dependency)
 ;===----------------------------------------------------------------------===;
-
-define internal i64 @http_cstr_len(ptr %s) #0 {
-entry:
-  br label %loop
-loop:
-  %i = phi i64 [ 0, %entry ], [ %i1, %loop ]
-  %p = getelementptr i8, ptr %s, i64 %i
-  %c = load i8, ptr %p
-  %i1 = add i64 %i, 1
-  %end = icmp eq i8 %c, 0
-  br i1 %end, label %done, label %loop
-done:
-  ret i64 %i
-}
 
 ; 1 when a[0..alen) equals b[0..blen) exactly.
 define internal i1 @http_bytes_eq(ptr %a, i64 %alen, ptr %b, i64 %blen) #0 {
@@ -935,6 +925,29 @@ entry:
   %v = load i64, ptr %f
   ret i64 %v
 }
+; Bytes of the request head once it is complete (also while the body is still arriving), else 0.
+define i64 @http_req_head_len(ptr %r) #0 {
+entry:
+  %f = getelementptr %http_req, ptr %r, i32 0, i32 13
+  %v = load i64, ptr %f
+  ret i64 %v
+}
+; 1 when the parsed head carries "Expect: 100-continue" (the client waits for an interim
+; "100 Continue" before sending the body), else 0.
+define i64 @http_req_expects_continue(ptr %r) #0 {
+entry:
+  %v = alloca ptr
+  %len = call i64 @http_req_header(ptr %r, ptr @http_lit_expect, i64 6, ptr %v)
+  %is12 = icmp eq i64 %len, 12
+  br i1 %is12, label %compare, label %no
+compare:
+  %vp = load ptr, ptr %v
+  %eq = call i1 @http_bytes_ieq(ptr %vp, i64 12, ptr @http_lit_100_continue, i64 12)
+  %res = zext i1 %eq to i64
+  ret i64 %res
+no:
+  ret i64 0
+}
 ; The route table the request is being dispatched through (null outside http_respond).
 define ptr @http_req_routes(ptr %r) #0 {
 entry:
@@ -1078,8 +1091,8 @@ grown:
 store:
   %entries = load ptr, ptr %fe
   %slot = getelementptr %http_route, ptr %entries, i64 %count
-  %mlen = call i64 @http_cstr_len(ptr %method)
-  %plen = call i64 @http_cstr_len(ptr %path)
+  %mlen = call i64 @str_len(ptr %method)
+  %plen = call i64 @str_len(ptr %path)
   %s0 = getelementptr %http_route, ptr %slot, i32 0, i32 0
   store ptr %method, ptr %s0
   %s1 = getelementptr %http_route, ptr %slot, i32 0, i32 1
@@ -1247,31 +1260,26 @@ done:
 @http_r200 = private constant [3 x i8] c"OK\00"
 @http_r201 = private constant [8 x i8] c"Created\00"
 @http_r204 = private constant [11 x i8] c"No Content\00"
-@http_r301 = private constant [18 x i8] c"Moved Permanently\00"
 @http_r302 = private constant [6 x i8] c"Found\00"
-@http_r304 = private constant [13 x i8] c"Not Modified\00"
 @http_r400 = private constant [12 x i8] c"Bad Request\00"
 @http_r403 = private constant [10 x i8] c"Forbidden\00"
 @http_r404 = private constant [10 x i8] c"Not Found\00"
 @http_r405 = private constant [19 x i8] c"Method Not Allowed\00"
-@http_r408 = private constant [16 x i8] c"Request Timeout\00"
 @http_r413 = private constant [18 x i8] c"Content Too Large\00"
 @http_r414 = private constant [13 x i8] c"URI Too Long\00"
 @http_r431 = private constant [32 x i8] c"Request Header Fields Too Large\00"
 @http_r500 = private constant [22 x i8] c"Internal Server Error\00"
 @http_r501 = private constant [16 x i8] c"Not Implemented\00"
-@http_r503 = private constant [20 x i8] c"Service Unavailable\00"
 @http_r_other = private constant [7 x i8] c"Status\00"
 
 ; Reason phrase of a status code (NUL-terminated).
 define ptr @http_reason(i64 %status) #0 {
 entry:
   switch i64 %status, label %other [
-    i64 200, label %s200  i64 201, label %s201  i64 204, label %s204  i64 301, label %s301
-    i64 302, label %s302  i64 304, label %s304  i64 400, label %s400  i64 403, label %s403
-    i64 404, label %s404  i64 405, label %s405  i64 408, label %s408  i64 413, label %s413
-    i64 414, label %s414  i64 431, label %s431  i64 500, label %s500  i64 501, label %s501
-    i64 503, label %s503
+    i64 200, label %s200  i64 201, label %s201  i64 204, label %s204  i64 302, label %s302
+    i64 400, label %s400  i64 403, label %s403  i64 404, label %s404  i64 405, label %s405
+    i64 413, label %s413  i64 414, label %s414  i64 431, label %s431  i64 500, label %s500
+    i64 501, label %s501
   ]
 s200:
   ret ptr @http_r200
@@ -1279,12 +1287,8 @@ s201:
   ret ptr @http_r201
 s204:
   ret ptr @http_r204
-s301:
-  ret ptr @http_r301
 s302:
   ret ptr @http_r302
-s304:
-  ret ptr @http_r304
 s400:
   ret ptr @http_r400
 s403:
@@ -1293,8 +1297,6 @@ s404:
   ret ptr @http_r404
 s405:
   ret ptr @http_r405
-s408:
-  ret ptr @http_r408
 s413:
   ret ptr @http_r413
 s414:
@@ -1305,8 +1307,6 @@ s500:
   ret ptr @http_r500
 s501:
   ret ptr @http_r501
-s503:
-  ret ptr @http_r503
 other:
   ret ptr @http_r_other
 }
@@ -1330,34 +1330,26 @@ fail:
 
 define internal i64 @http_put_cstr(ptr %dst, i64 %cap, i64 %pos, ptr %s) #0 {
 entry:
-  %len = call i64 @http_cstr_len(ptr %s)
+  %len = call i64 @str_len(ptr %s)
   %r = call i64 @http_put(ptr %dst, i64 %cap, i64 %pos, ptr %s, i64 %len)
   ret i64 %r
 }
 
-; Decimal of a non-negative value.
+; Decimal of a value.
 define internal i64 @http_put_uint(ptr %dst, i64 %cap, i64 %pos, i64 %value) #0 {
 entry:
-  %digits = alloca [20 x i8]
-  br label %loop
-loop:
-  %v = phi i64 [ %value, %entry ], [ %q, %loop ]
-  %n = phi i64 [ 0, %entry ], [ %n1, %loop ]
-  %q = udiv i64 %v, 10
-  %r = urem i64 %v, 10
-  %r8 = trunc i64 %r to i8
-  %c = add i8 %r8, 48
-  %at = sub i64 19, %n
-  %p = getelementptr [20 x i8], ptr %digits, i64 0, i64 %at
-  store i8 %c, ptr %p
-  %n1 = add i64 %n, 1
-  %more = icmp ne i64 %q, 0
-  br i1 %more, label %loop, label %done
-done:
-  %first = sub i64 20, %n1
-  %fp = getelementptr [20 x i8], ptr %digits, i64 0, i64 %first
-  %res = call i64 @http_put(ptr %dst, i64 %cap, i64 %pos, ptr %fp, i64 %n1)
-  ret i64 %res
+  %bad = icmp slt i64 %pos, 0
+  br i1 %bad, label %fail, label %format
+format:
+  %at = getelementptr i8, ptr %dst, i64 %pos
+  %room = sub i64 %cap, %pos
+  %n = call i64 @format_i64(i64 %value, ptr %at, i64 %room)
+  %none = icmp slt i64 %n, 0
+  %end = add i64 %pos, %n
+  %r = select i1 %none, i64 -1, i64 %end
+  ret i64 %r
+fail:
+  ret i64 -1
 }
 
 @http_h_status = private constant [10 x i8] c"HTTP/1.1 \00"
@@ -1423,16 +1415,26 @@ fail:
 ; reason phrase as a text/plain body, Connection: close. Returns the length; *%start its start.
 define i64 @http_error_response(i64 %status, ptr %out, i64 %out_size, ptr %start) #0 {
 entry:
+  %len = call i64 @http_refusal(ptr %out, i64 %out_size, i64 %status, i64 0, ptr null, i64 0,
+                                i1 false, ptr %start)
+  ret i64 %len
+}
+
+; A refusal with its reason phrase as a text/plain body (shared by the parser's refusals and
+; dispatch's 404/405/500).
+define internal i64 @http_refusal(ptr %out, i64 %out_size, i64 %status, i64 %keep_alive,
+                                  ptr %allow, i64 %allow_len, i1 %head_only, ptr %start) #0 {
+entry:
+  %nl = alloca i8
   %room = load i64, ptr @HTTP_HEADROOM
   %body = getelementptr i8, ptr %out, i64 %room
   %cap = sub i64 %out_size, %room
   %reason = call ptr @http_reason(i64 %status)
   %b0 = call i64 @http_put_cstr(ptr %body, i64 %cap, i64 0, ptr %reason)
-  %nl = alloca i8
   store i8 10, ptr %nl
   %b1 = call i64 @http_put(ptr %body, i64 %cap, i64 %b0, ptr %nl, i64 1)
-  %len = call i64 @http_frame(ptr %out, i64 %status, ptr @http_ctype_text, i64 %b1, i64 0, ptr null,
-                              i64 0, i1 false, ptr %start)
+  %len = call i64 @http_frame(ptr %out, i64 %status, ptr @http_ctype_text, i64 %b1, i64 %keep_alive,
+                              ptr %allow, i64 %allow_len, i1 %head_only, ptr %start)
   ret i64 %len
 }
 
@@ -1481,11 +1483,6 @@ refuse:
   br label %refuse_body
 refuse_body:
   %status = phi i64 [ 500, %server_error ], [ %found, %refuse ]
-  %reason = call ptr @http_reason(i64 %status)
-  %b0 = call i64 @http_put_cstr(ptr %body, i64 %cap, i64 0, ptr %reason)
-  %nl = alloca i8
-  store i8 10, ptr %nl
-  %b1 = call i64 @http_put(ptr %body, i64 %cap, i64 %b0, ptr %nl, i64 1)
   %is405 = icmp eq i64 %status, 405
   br i1 %is405, label %allow_list, label %frame_refusal
 allow_list:
@@ -1493,9 +1490,9 @@ allow_list:
   br label %frame_refusal
 frame_refusal:
   %allow_len = phi i64 [ 0, %refuse_body ], [ %al, %allow_list ]
-  %rlen = call i64 @http_frame(ptr %out, i64 %status, ptr @http_ctype_text, i64 %b1, i64 %keep,
-                               ptr %allow, i64 %allow_len, i1 %is_head, ptr %start)
+  %rlen = call i64 @http_refusal(ptr %out, i64 %out_size, i64 %status, i64 %keep, ptr %allow,
+                                 i64 %allow_len, i1 %is_head, ptr %start)
   ret i64 %rlen
 }
 
-attributes #0 = { nounwind optsize }
+attributes #0 = { nounwind optsize minsize }

@@ -37,6 +37,8 @@ declare i64 @http_parse_request(ptr, i64, ptr)
 declare i64 @http_respond(ptr, ptr, ptr, i64, ptr)
 declare i64 @http_error_response(i64, ptr, i64, ptr)
 declare i64 @http_req_keep_alive(ptr)
+declare i64 @http_req_head_len(ptr)
+declare i64 @http_req_expects_continue(ptr)
 declare i16 @llvm.bswap.i16(i16)
 
 ; From runtime/arch/<arch>/syscalls.ll: how this kernel lays out struct epoll_event.
@@ -51,7 +53,7 @@ declare i16 @llvm.bswap.i16(i16)
 ; HTTP_MAX_BODY). State fields (i64 at byte offsets):
 ;   0 state (0 free, 1 reading, 2 writing a pending response, 3 draining before close)
 ;   8 input length  16 deadline (ms)  24 pending buffer  32 pending length  40 pending offset
-;   48 close after the pending response is sent
+;   48 close after the pending response is sent  56 "100 Continue" sent for the current request
 @SRV_SLOT = private constant i64 32768
 @SRV_SLOT_HEADER = private constant i64 128
 @SRV_MAX_FDS = private constant i64 4096
@@ -59,11 +61,13 @@ declare i16 @llvm.bswap.i16(i16)
 @SRV_DRAIN_MS = private constant i64 2000
 @SRV_MAX_EVENTS = private constant i64 64
 
+@srv_continue = private constant [25 x i8] c"HTTP/1.1 100 Continue\0D\0A\0D\0A"
 @srv_slots = internal global ptr null
 @srv_out = internal global ptr null
 @srv_table = internal global ptr null
 @srv_epfd = internal global i64 -1
 @srv_listen_fd = internal global i64 -1
+@srv_listen_paused = internal global i1 false
 @srv_now = internal global i64 0
 @srv_max_fd = internal global i64 0
 @srv_req = internal global [144 x i8] zeroinitializer, align 8
@@ -330,7 +334,24 @@ have_input:
 parse:
   %used = call i64 @http_parse_request(ptr %in, i64 %len, ptr @srv_req)
   %incomplete = icmp eq i64 %used, 0
-  br i1 %incomplete, label %done, label %parsed
+  br i1 %incomplete, label %waiting, label %parsed
+waiting:
+  ; head complete, body still to come: a client that sent "Expect: 100-continue" waits for this
+  %head_len = call i64 @http_req_head_len(ptr @srv_req)
+  %head_done = icmp sgt i64 %head_len, 0
+  %sent_p = call ptr @srv_field(ptr %slot, i64 7)
+  %sent = load i64, ptr %sent_p
+  %not_sent = icmp eq i64 %sent, 0
+  %may = and i1 %head_done, %not_sent
+  br i1 %may, label %check_expect, label %done
+check_expect:
+  %expects = call i64 @http_req_expects_continue(ptr @srv_req)
+  %wants = icmp ne i64 %expects, 0
+  br i1 %wants, label %send_continue, label %done
+send_continue:
+  store i64 1, ptr %sent_p
+  call void @srv_send(i64 %fd, ptr @srv_continue, i64 25, i64 0)
+  br label %done
 parsed:
   %refused = icmp slt i64 %used, 0
   br i1 %refused, label %refuse, label %respond
@@ -355,6 +376,8 @@ respond:
   %next = getelementptr i8, ptr %in, i64 %used
   call void @copy_bytes(ptr %in, ptr %next, i64 %rest)
   store i64 %rest, ptr %len_p
+  %sent_reset_p = call ptr @srv_field(ptr %slot, i64 7)
+  store i64 0, ptr %sent_reset_p
   %timeout = load i64, ptr @http_timeout_ms
   call void @srv_set_deadline(ptr %slot, i64 %timeout)
   %rstart = load ptr, ptr %start
@@ -485,7 +508,18 @@ loop:
   br i1 %retry, label %loop, label %check
 check:
   %failed = icmp slt i64 %fd, 0
-  br i1 %failed, label %done, label %fits
+  br i1 %failed, label %failed_accept, label %fits
+failed_accept:
+  ; Out of descriptors (EMFILE, ENFILE): the listening socket stays readable, so stop watching it
+  ; until the next sweep instead of spinning on it.
+  %emfile = icmp eq i64 %fd, -24
+  %enfile = icmp eq i64 %fd, -23
+  %no_fds = or i1 %emfile, %enfile
+  br i1 %no_fds, label %pause, label %done
+pause:
+  %d = call i64 @srv_epoll(i64 2, i64 %lfd, i64 0) ; EPOLL_CTL_DEL
+  store i1 true, ptr @srv_listen_paused
+  br label %done
 fits:
   %too_high = icmp sge i64 %fd, %max
   br i1 %too_high, label %reject, label %admit
@@ -500,6 +534,8 @@ admit:
   store i64 0, ptr %len_p
   %pend_p = call ptr @srv_field(ptr %slot, i64 3)
   store ptr null, ptr %pend_p
+  %cont_p = call ptr @srv_field(ptr %slot, i64 7)
+  store i64 0, ptr %cont_p
   %timeout = load i64, ptr @http_timeout_ms
   call void @srv_set_deadline(ptr %slot, i64 %timeout)
   %hi = load i64, ptr @srv_max_fd
@@ -522,14 +558,21 @@ done:
   ret void
 }
 
-; Closes every connection whose deadline has passed.
+; Closes every connection whose deadline has passed, and watches the listening socket again if
+; running out of descriptors paused it.
 define internal void @srv_sweep() #0 {
 entry:
   %now = load i64, ptr @srv_now
   %hi = load i64, ptr @srv_max_fd
+  %paused = load i1, ptr @srv_listen_paused
+  br i1 %paused, label %resume, label %loop
+resume:
+  store i1 false, ptr @srv_listen_paused
+  %lfd = load i64, ptr @srv_listen_fd
+  %a = call i64 @srv_epoll(i64 1, i64 %lfd, i64 1) ; EPOLL_CTL_ADD, EPOLLIN
   br label %loop
 loop:
-  %fd = phi i64 [ 0, %entry ], [ %fd1, %next ]
+  %fd = phi i64 [ 0, %entry ], [ 0, %resume ], [ %fd1, %next ]
   %more = icmp sle i64 %fd, %hi
   br i1 %more, label %check, label %done
 check:
@@ -681,4 +724,4 @@ fail:
   ret i64 %fd
 }
 
-attributes #0 = { nounwind optsize }
+attributes #0 = { nounwind optsize minsize }

@@ -1,14 +1,19 @@
 //===- Manifest.cpp - the manifest's contents and its indexed queries -----===//
 //
-// Everything but reading IR and the text format: the name index, conflicts, shims, declarations and
-// the queries prompts and passes ask (lookup, collectRelevant, findSimilar, isShim).
+// Everything but reading IR and the text format: the name index, conflicts,
+// shims, declarations and the queries prompts and passes ask (lookup,
+// collectRelevant, findSimilar, isShim).
 //
 //===----------------------------------------------------------------------===//
 #include "ManifestImpl.h"
 
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/raw_ostream.h"
+
+#include <algorithm>
+#include <tuple>
 
 using namespace llvm;
 
@@ -37,8 +42,8 @@ Manifest::Manifest(Manifest &&) noexcept = default;
 Manifest &Manifest::operator=(Manifest &&) noexcept = default;
 
 namespace {
-/// Which entry answers lookup() when a name has several: a public definition, then a plan's
-/// declaration, then a private definition.
+/// Which entry answers lookup() when a name has several: a public definition,
+/// then a plan's declaration, then a private definition.
 int rank(const Entry &E) {
   if (E.IsDeclaration)
     return 1;
@@ -61,30 +66,72 @@ void Manifest::Impl::addFileResult(FileResult &&R) {
     Diags.push_back(std::move(D));
 }
 
-void Manifest::Impl::reindex() {
-  ByName = StringMap<unsigned>(unsigned(Entries.size()));
-  for (unsigned I = 0; I < Entries.size(); ++I) {
-    auto [It, Inserted] = ByName.try_emplace(Entries[I].Name, I);
-    if (!Inserted && rank(Entries[I]) < rank(Entries[It->second]))
-      It->second = I;
+bool Manifest::Impl::prefer(unsigned A, unsigned B) const {
+  const Entry &EA = Entries[A], &EB = Entries[B];
+  // File indices follow the sorted file list, so this is "first in the tree"
+  // among equals; entries without a file record (seed manifests, declarations)
+  // keep their order.
+  unsigned LineA = EntryFile[A] == ~0u ? 0 : EA.Line;
+  unsigned LineB = EntryFile[B] == ~0u ? 0 : EB.Line;
+  return std::make_tuple(rank(EA), EntryFile[A], LineA, A) <
+         std::make_tuple(rank(EB), EntryFile[B], LineB, B);
+}
+
+void Manifest::Impl::indexEntry(unsigned E) {
+  SmallVector<unsigned, 1> &List = ByName[Entries[E].Name];
+  auto Pos = std::find_if(List.begin(), List.end(),
+                          [&](unsigned Other) { return prefer(E, Other); });
+  List.insert(Pos, E);
+}
+
+void Manifest::Impl::removeEntry(unsigned E) {
+  auto It = ByName.find(Entries[E].Name);
+  if (It != ByName.end()) {
+    llvm::erase(It->second, E);
+    if (It->second.empty())
+      ByName.erase(It);
   }
+  unsigned Last = unsigned(Entries.size() - 1);
+  if (E != Last) {
+    auto LastIt = ByName.find(Entries[Last].Name);
+    if (LastIt != ByName.end())
+      std::replace(LastIt->second.begin(), LastIt->second.end(), Last, E);
+    Entries[E] = std::move(Entries[Last]);
+    EntryFile[E] = EntryFile[Last];
+  }
+  Entries.pop_back();
+  EntryFile.pop_back();
+}
+
+void Manifest::Impl::recomputeConflicts() {
   Conflicts.clear();
-  StringMap<unsigned> FirstPublic;   // name -> entry
-  StringMap<unsigned> ConflictIndex; // name -> index in Conflicts
-  for (unsigned I = 0; I < Entries.size(); ++I) {
-    const Entry &E = Entries[I];
-    if (E.IsDeclaration || E.Vis != Visibility::Public)
+  for (const auto &KV : ByName) {
+    if (KV.second.size() < 2)
       continue;
-    auto [It, Inserted] = FirstPublic.try_emplace(E.Name, I);
-    if (Inserted)
-      continue;
-    auto [CIt, NewConflict] = ConflictIndex.try_emplace(E.Name, unsigned(Conflicts.size()));
-    if (NewConflict)
-      Conflicts.push_back({E.Name, {Entries[It->second].File}});
-    Conflicts[CIt->second].Files.push_back(E.File);
+    Conflict C;
+    C.Name = KV.first().str();
+    for (unsigned E : KV.second)
+      if (!Entries[E].IsDeclaration && Entries[E].Vis == Visibility::Public)
+        C.Files.push_back(Entries[E].File);
+    if (C.Files.size() >= 2)
+      Conflicts.push_back(std::move(C));
   }
+  std::sort(
+      Conflicts.begin(), Conflicts.end(),
+      [](const Conflict &A, const Conflict &B) { return A.Name < B.Name; });
+}
+
+void Manifest::Impl::invalidateSimilar() {
   std::lock_guard<std::mutex> Lock(SimilarMutex);
   Similar.reset();
+}
+
+void Manifest::Impl::reindex() {
+  ByName = NameIndex(unsigned(Entries.size()));
+  for (unsigned I = 0; I < Entries.size(); ++I)
+    indexEntry(I);
+  recomputeConflicts();
+  invalidateSimilar();
 }
 
 std::shared_ptr<const SimilarityIndex> Manifest::Impl::similarity() const {
@@ -96,10 +143,11 @@ std::shared_ptr<const SimilarityIndex> Manifest::Impl::similarity() const {
 
 const Entry *Manifest::lookup(StringRef Name) const {
   auto It = P->ByName.find(Name);
-  return It == P->ByName.end() ? nullptr : &P->Entries[It->second];
+  return It == P->ByName.end() ? nullptr : &P->Entries[It->second.front()];
 }
 
-std::vector<const Entry *> Manifest::collectRelevant(ArrayRef<StringRef> Texts) const {
+std::vector<const Entry *>
+Manifest::collectRelevant(ArrayRef<StringRef> Texts) const {
   std::vector<const Entry *> Out;
   DenseSet<unsigned> Seen;
   auto Add = [&](StringRef Name) {
@@ -107,10 +155,12 @@ std::vector<const Entry *> Manifest::collectRelevant(ArrayRef<StringRef> Texts) 
     // Prose ends sentences with '.', which IR allows in names: "call @str_len."
     if (It == P->ByName.end() && Name.ends_with("."))
       It = P->ByName.find(Name.rtrim("."));
-    if (It != P->ByName.end() && Seen.insert(It->second).second)
-      Out.push_back(&P->Entries[It->second]);
+    if (It != P->ByName.end() && Seen.insert(It->second.front()).second)
+      Out.push_back(&P->Entries[It->second.front()]);
   };
-  auto IsIdent = [](char C) { return isAlnum(C) || C == '_' || C == '.' || C == '$' || C == '-'; };
+  auto IsIdent = [](char C) {
+    return isAlnum(C) || C == '_' || C == '.' || C == '$' || C == '-';
+  };
   for (StringRef Text : Texts) {
     size_t I = 0;
     while (I < Text.size()) {
@@ -126,8 +176,8 @@ std::vector<const Entry *> Manifest::collectRelevant(ArrayRef<StringRef> Texts) 
         }
         continue;
       }
-      // Task text names functions without '@' ("call str_len"): words that look like code
-      // identifiers (with an underscore) count too.
+      // Task text names functions without '@' ("call str_len"): words that look
+      // like code identifiers (with an underscore) count too.
       if (isAlpha(C) || C == '_') {
         size_t J = I;
         bool Underscore = false;
@@ -147,7 +197,8 @@ std::vector<const Entry *> Manifest::collectRelevant(ArrayRef<StringRef> Texts) 
   return Out;
 }
 
-std::optional<SimilarMatch> Manifest::findSimilar(StringRef Name, double Threshold) const {
+std::optional<SimilarMatch> Manifest::findSimilar(StringRef Name,
+                                                  double Threshold) const {
   if (const Entry *E = lookup(Name))
     return SimilarMatch{E, 1.0};
   std::shared_ptr<const SimilarityIndex> Index = P->similarity();
@@ -165,10 +216,8 @@ void Manifest::addShim(StringRef Name) {
 
 Error Manifest::addDeclaration(StringRef Signature) {
   StringRef Sig = Signature.trim();
-  std::optional<std::string> Name = nameFromSignature(Sig);
-  size_t At = Sig.find('@');
-  if (!Name || !Sig.ends_with(")") || Sig.find('(', At) == StringRef::npos ||
-      Sig.find('\n') != StringRef::npos)
+  std::optional<std::string> Name = declarationName(Sig);
+  if (!Name)
     return createStringError(inconvertibleErrorCode(),
                              "not a function signature: '%s' (expected e.g. "
                              "'void @ds_push(i64 %%val)')",
@@ -176,13 +225,15 @@ Error Manifest::addDeclaration(StringRef Signature) {
   if (const Entry *Existing = lookup(*Name)) {
     if (Existing->Signature == Sig)
       return Error::success();
-    std::string Where = Existing->File.empty()
-                            ? std::string("a declaration")
-                            : Existing->File + ":" + std::to_string(Existing->Line);
-    return createStringError(inconvertibleErrorCode(),
-                             "@%s is already known as '%s' (%s); the declaration '%s' clashes",
-                             Name->c_str(), Existing->Signature.c_str(), Where.c_str(),
-                             Sig.str().c_str());
+    std::string Where =
+        Existing->File.empty()
+            ? std::string("a declaration")
+            : Existing->File + ":" + std::to_string(Existing->Line);
+    return createStringError(
+        inconvertibleErrorCode(),
+        "@%s is already known as '%s' (%s); the declaration '%s' clashes",
+        Name->c_str(), Existing->Signature.c_str(), Where.c_str(),
+        Sig.str().c_str());
   }
   Entry E;
   E.Name = *Name;
@@ -191,16 +242,19 @@ Error Manifest::addDeclaration(StringRef Signature) {
   E.IsDeclaration = true;
   P->Entries.push_back(std::move(E));
   P->EntryFile.push_back(~0u);
-  P->ByName[*Name] = unsigned(P->Entries.size() - 1);
-  std::lock_guard<std::mutex> Lock(P->SimilarMutex);
-  P->Similar.reset();
+  P->indexEntry(unsigned(P->Entries.size() - 1));
+  P->invalidateSimilar();
   return Error::success();
 }
 
 const std::vector<Entry> &Manifest::entries() const { return P->Entries; }
 const std::vector<std::string> &Manifest::shims() const { return P->Shims; }
-const std::vector<Conflict> &Manifest::conflicts() const { return P->Conflicts; }
-const std::vector<Diagnostic> &Manifest::diagnostics() const { return P->Diags; }
+const std::vector<Conflict> &Manifest::conflicts() const {
+  return P->Conflicts;
+}
+const std::vector<Diagnostic> &Manifest::diagnostics() const {
+  return P->Diags;
+}
 const std::vector<std::string> &Manifest::roots() const { return P->Roots; }
 size_t Manifest::fileCount() const { return P->Files.size(); }
 

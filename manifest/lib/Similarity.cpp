@@ -1,9 +1,10 @@
 //===- Similarity.cpp - the "did you mean" index behind findSimilar -------===//
 //
-// Models misremember names in a few typical ways: wrong case or separators (dsPush for ds_push),
-// a missing or extra prefix (push, rt_str_len), abbreviated or lengthened words (string_len for
-// string_length) and one-letter typos. Each has its own index so a query looks at a few hundred
-// candidates, never at all names, and only those are scored exactly.
+// Models misremember names in a few typical ways: wrong case or separators
+// (dsPush for ds_push), a missing or extra prefix (push, rt_str_len),
+// abbreviated or lengthened words (string_len for string_length) and one-letter
+// typos. Each has its own index so a query looks at a few hundred candidates,
+// never at all names, and only those are scored exactly.
 //
 //===----------------------------------------------------------------------===//
 #include "ManifestImpl.h"
@@ -21,7 +22,8 @@ namespace manifest {
 
 namespace {
 
-/// Lower case, letters and digits only: `ds_push`, `dsPush` and `DS-PUSH` are all `dspush`.
+/// Lower case, letters and digits only: `ds_push`, `dsPush` and `DS-PUSH` are
+/// all `dspush`.
 std::string normalise(StringRef Name) {
   std::string Out;
   Out.reserve(Name.size());
@@ -31,8 +33,9 @@ std::string normalise(StringRef Name) {
   return Out;
 }
 
-/// Words of a name, lower case: separators and camelCase boundaries split (`rtStrLen` -> rt, str,
-/// len; `HTTPServer` -> http, server); digits stay with their word (`i64`).
+/// Words of a name, lower case: separators and camelCase boundaries split
+/// (`rtStrLen` -> rt, str, len; `HTTPServer` -> http, server); digits stay with
+/// their word (`i64`).
 SmallVector<std::string, 6> tokenize(StringRef Name) {
   SmallVector<std::string, 6> Tokens;
   std::string Cur;
@@ -66,7 +69,8 @@ std::string join(ArrayRef<std::string> Tokens) {
   return Out;
 }
 
-/// First two letters of each word: `string_length`, `str_len` and `strLen` share `stle`.
+/// First two letters of each word: `string_length`, `str_len` and `strLen`
+/// share `stle`.
 std::string shapeKey(ArrayRef<std::string> Tokens) {
   std::string Out;
   for (const std::string &T : Tokens)
@@ -74,7 +78,8 @@ std::string shapeKey(ArrayRef<std::string> Tokens) {
   return Out;
 }
 
-/// Optimal string alignment distance (Levenshtein plus adjacent transpositions).
+/// Optimal string alignment distance (Levenshtein plus adjacent
+/// transpositions).
 unsigned editDistance(StringRef A, StringRef B) {
   const size_t N = A.size(), M = B.size();
   if (N == 0 || M == 0)
@@ -104,12 +109,13 @@ double charSimilarity(StringRef A, StringRef B) {
   return 1.0 - double(editDistance(A, B)) / double(Longest);
 }
 
-/// Padded trigrams (`^^d`, `^ds`, …, `h$$`) so short names and their ends count.
+/// Padded trigrams (`^^d`, `^ds`, …, `h$$`) so short names and their ends
+/// count.
 template <typename Fn> void forEachTrigram(StringRef Norm, Fn F) {
   std::string Padded = "^^" + Norm.str() + "$$";
   for (size_t I = 0; I + 3 <= Padded.size(); ++I)
-    F(uint32_t(uint8_t(Padded[I])) << 16 | uint32_t(uint8_t(Padded[I + 1])) << 8 |
-      uint32_t(uint8_t(Padded[I + 2])));
+    F(uint32_t(uint8_t(Padded[I])) << 16 |
+      uint32_t(uint8_t(Padded[I + 1])) << 8 | uint32_t(uint8_t(Padded[I + 2])));
 }
 
 struct NameInfo {
@@ -123,24 +129,34 @@ struct Query {
   SmallVector<std::string, 6> Tokens;
 };
 
-/// The score of Candidate for a query, in [0, 1]. 1 only when the names are equal after
-/// normalisation; whole words added or dropped at either end and abbreviated words score high,
-/// anything else by edit distance.
+/// The score of Candidate for a query, in [0, 1]. 1 only when the names are
+/// equal after normalisation; whole words added or dropped at either end and
+/// abbreviated words score high, anything else by edit distance.
 double score(const Query &Q, const NameInfo &C) {
   if (Q.Norm == C.Norm)
     return 1.0;
   double Best = charSimilarity(Q.Norm, C.Norm);
   const double LongFull = double(std::max(Q.Norm.size(), C.Norm.size()));
 
-  // One name is the other with words added in front (missing or extra prefix) or behind.
-  auto Affix = [&](ArrayRef<std::string> Longer, StringRef ShorterNorm, bool Front) {
+  // One name is the other with words added in front (missing or extra prefix)
+  // or behind.
+  auto Affix = [&](ArrayRef<std::string> Longer, StringRef ShorterNorm,
+                   bool Front) {
     for (size_t Drop = 1; Drop < Longer.size(); ++Drop) {
-      std::string Part = Front ? join(Longer.drop_front(Drop)) : join(Longer.drop_back(Drop));
+      std::string Part =
+          Front ? join(Longer.drop_front(Drop)) : join(Longer.drop_back(Drop));
       if (Part.size() < 3)
         continue;
-      double Sim = charSimilarity(ShorterNorm, Part);
-      double Weight = (Front ? 0.8 : 0.75) + 0.2 * double(Part.size()) / LongFull;
-      Best = std::max(Best, Sim * Weight);
+      double Weight =
+          (Front ? 0.8 : 0.75) + 0.2 * double(Part.size()) / LongFull;
+      // The length difference alone bounds the similarity: skip the edit
+      // distance when even that bound cannot win.
+      size_t Longest = std::max(ShorterNorm.size(), Part.size());
+      size_t Diff = std::max(ShorterNorm.size(), Part.size()) -
+                    std::min(ShorterNorm.size(), Part.size());
+      if ((1.0 - double(Diff) / double(Longest)) * Weight <= Best)
+        continue;
+      Best = std::max(Best, charSimilarity(ShorterNorm, Part) * Weight);
     }
   };
   Affix(C.Tokens, Q.Norm, true);
@@ -148,7 +164,8 @@ double score(const Query &Q, const NameInfo &C) {
   Affix(C.Tokens, Q.Norm, false);
   Affix(Q.Tokens, C.Norm, false);
 
-  // Word for word, each an abbreviation (prefix of 3+ letters) of the other: str_len/string_length.
+  // Word for word, each an abbreviation (prefix of 3+ letters) of the other:
+  // str_len/string_length.
   if (Q.Tokens.size() == C.Tokens.size()) {
     bool Abbrev = true;
     for (size_t I = 0; I < Q.Tokens.size() && Abbrev; ++I) {
@@ -158,7 +175,9 @@ double score(const Query &Q, const NameInfo &C) {
       Abbrev = A == B || (A.size() >= 3 && B.starts_with(A));
     }
     if (Abbrev)
-      Best = std::max(Best, 0.7 + 0.3 * double(std::min(Q.Norm.size(), C.Norm.size())) / LongFull);
+      Best = std::max(
+          Best, 0.7 + 0.3 * double(std::min(Q.Norm.size(), C.Norm.size())) /
+                          LongFull);
   }
   return std::min(Best, 0.99);
 }
@@ -168,23 +187,31 @@ double score(const Query &Q, const NameInfo &C) {
 class SimilarityIndex {
 public:
   std::vector<NameInfo> Names;
-  StringMap<SmallVector<unsigned, 1>> ByNorm;   ///< whole normalised name
-  StringMap<SmallVector<unsigned, 1>> BySuffix; ///< name without its first word(s)
-  StringMap<SmallVector<unsigned, 1>> ByPrefix; ///< name without its last word(s)
-  StringMap<SmallVector<unsigned, 1>> ByShape;  ///< shapeKey
+  StringMap<SmallVector<unsigned, 1>> ByNorm; ///< whole normalised name
+  StringMap<SmallVector<unsigned, 1>>
+      BySuffix; ///< name without its first word(s)
+  StringMap<SmallVector<unsigned, 1>>
+      ByPrefix; ///< name without its last word(s)
+  StringMap<SmallVector<unsigned, 1>> ByShape; ///< shapeKey
   DenseMap<uint32_t, std::vector<unsigned>> ByTrigram;
 };
 
-std::shared_ptr<const SimilarityIndex> buildSimilarityIndex(const std::vector<Entry> &Entries,
-                                                            const StringMap<unsigned> &ByName) {
+std::shared_ptr<const SimilarityIndex>
+buildSimilarityIndex(const std::vector<Entry> &Entries,
+                     const NameIndex &ByName) {
   auto Index = std::make_shared<SimilarityIndex>();
-  Index->Names.reserve(ByName.size());
-  // One name per distinct function name: the entry lookup() would answer. Entry order keeps the
-  // index deterministic.
-  for (unsigned E = 0; E < Entries.size(); ++E) {
-    auto It = ByName.find(Entries[E].Name);
-    if (It == ByName.end() || It->second != E)
-      continue;
+  // One name per distinct function name: the entry lookup() would answer.
+  // Sorted, so the index (and the candidates a query keeps) do not depend on
+  // how the manifest was assembled.
+  std::vector<unsigned> Preferred;
+  Preferred.reserve(ByName.size());
+  for (const auto &KV : ByName)
+    Preferred.push_back(KV.second.front());
+  std::sort(Preferred.begin(), Preferred.end(), [&](unsigned A, unsigned B) {
+    return Entries[A].Name < Entries[B].Name;
+  });
+  Index->Names.reserve(Preferred.size());
+  for (unsigned E : Preferred) {
     NameInfo Info;
     Info.EntryIdx = E;
     Info.Norm = normalise(Entries[E].Name);
@@ -216,8 +243,11 @@ std::shared_ptr<const SimilarityIndex> buildSimilarityIndex(const std::vector<En
 }
 
 std::optional<SimilarMatch> querySimilar(const SimilarityIndex &Index,
-                                         const std::vector<Entry> &Entries, StringRef Name,
-                                         double Threshold) {
+                                         const std::vector<Entry> &Entries,
+                                         StringRef Name, double Threshold) {
+  // Scoring is quadratic in length; no real function name comes near this.
+  if (Name.size() > 256)
+    return std::nullopt;
   Query Q;
   Q.Norm = normalise(Name);
   Q.Tokens = tokenize(Name);
@@ -226,34 +256,44 @@ std::optional<SimilarMatch> querySimilar(const SimilarityIndex &Index,
 
   SmallVector<unsigned, 256> Candidates;
   DenseSet<unsigned> Seen;
-  auto AddAll = [&](const StringMap<SmallVector<unsigned, 1>> &Map, StringRef Key) {
+  // A key shared by thousands of names says little; a bounded sample of it is
+  // enough (the trigram pass below still finds close spellings).
+  auto AddAll = [&](const StringMap<SmallVector<unsigned, 1>> &Map,
+                    StringRef Key, size_t Cap) {
     auto It = Map.find(Key);
     if (It == Map.end())
       return;
-    // A key shared by thousands of names says little; a bounded sample is enough there.
     size_t Taken = 0;
     for (unsigned Id : It->second) {
-      if (Taken++ == 256)
+      if (Taken++ == Cap)
         break;
       if (Seen.insert(Id).second)
         Candidates.push_back(Id);
     }
   };
-  AddAll(Index.ByNorm, Q.Norm);
-  AddAll(Index.BySuffix, Q.Norm);
-  AddAll(Index.ByPrefix, Q.Norm);
+  AddAll(Index.ByNorm, Q.Norm, 256);
+  AddAll(Index.BySuffix, Q.Norm, 64); // query lacks a prefix
+  AddAll(Index.ByPrefix, Q.Norm, 64); // query lacks a suffix
   ArrayRef<std::string> QT = Q.Tokens;
   for (size_t Drop = 1; Drop < QT.size(); ++Drop) {
     std::string Suffix = join(QT.drop_front(Drop));
-    AddAll(Index.ByNorm, Suffix);
-    AddAll(Index.BySuffix, Suffix);
-    AddAll(Index.ByNorm, join(QT.drop_back(Drop)));
+    // The query has an extra prefix, or a different one (then at least two
+    // shared words: one alone is too weak a hint), or an extra suffix.
+    AddAll(Index.ByNorm, Suffix, 256);
+    if (Drop + 1 < QT.size())
+      AddAll(Index.BySuffix, Suffix, 64);
+    AddAll(Index.ByNorm, join(QT.drop_back(Drop)), 256);
   }
-  AddAll(Index.ByShape, shapeKey(QT));
+  AddAll(Index.ByShape, shapeKey(QT), 64);
 
-  // Trigram overlap for typos: count shared trigrams per name, keep the names sharing the most.
+  // Trigram overlap for typos: count shared trigrams per name, keep the names
+  // sharing the most.
   {
-    std::vector<uint16_t> Shared(Index.Names.size(), 0);
+    // Per-thread counters, cleared after use: no 100k-element allocation and
+    // zeroing per query.
+    thread_local std::vector<uint16_t> Shared;
+    if (Shared.size() < Index.Names.size())
+      Shared.assign(Index.Names.size(), 0);
     std::vector<unsigned> Touched;
     uint32_t Last = ~0u;
     unsigned QueryTrigrams = 0;
@@ -275,14 +315,18 @@ std::optional<SimilarMatch> querySimilar(const SimilarityIndex &Index,
       return 2.0 * Shared[Id] / (double(QueryTrigrams) + T);
     };
     const size_t Keep = 64;
-    if (Touched.size() > Keep) {
-      std::nth_element(Touched.begin(), Touched.begin() + Keep, Touched.end(),
-                       [&](unsigned A, unsigned B) { return Rank(A) > Rank(B); });
-      Touched.resize(Keep);
+    size_t Kept = Touched.size();
+    if (Kept > Keep) {
+      std::nth_element(
+          Touched.begin(), Touched.begin() + Keep, Touched.end(),
+          [&](unsigned A, unsigned B) { return Rank(A) > Rank(B); });
+      Kept = Keep;
     }
+    for (size_t K = 0; K < Kept; ++K)
+      if (Seen.insert(Touched[K]).second)
+        Candidates.push_back(Touched[K]);
     for (unsigned Id : Touched)
-      if (Seen.insert(Id).second)
-        Candidates.push_back(Id);
+      Shared[Id] = 0;
   }
 
   std::optional<SimilarMatch> Best;
@@ -297,8 +341,9 @@ std::optional<SimilarMatch> querySimilar(const SimilarityIndex &Index,
       // Deterministic tie-break: closer length, then public, then name order.
       auto Key = [&](const NameInfo &N) {
         const Entry &E = Entries[N.EntryIdx];
-        return std::make_tuple(std::abs(long(N.Norm.size()) - long(Q.Norm.size())),
-                               E.Vis != Visibility::Public, StringRef(E.Name));
+        return std::make_tuple(
+            std::abs(long(N.Norm.size()) - long(Q.Norm.size())),
+            E.Vis != Visibility::Public, StringRef(E.Name));
       };
       Better = Key(C) < Key(*BestInfo);
     }

@@ -1,10 +1,13 @@
 //===- Embed.cpp - `semcom embed`: files to IR byte-array constants -------===//
 //
-// Static pages reach a libc-free server as data linked into the binary. Models (and people)
-// miscount `[N x i8]` sizes, so this tool writes the constants: every file becomes
-//   @<prefix><name> = constant [N x i8] c"..."   and   @<prefix><name>_len = constant i64 N
-// with N the exact byte count and every byte outside printable ASCII (and `"` and `\`) written as
-// \XX, so any file, binary or text, round-trips byte for byte.
+// Static pages reach a libc-free server as data linked into the binary. Models
+// (and people) miscount `[N x i8]` sizes, so this tool writes the constants:
+// every file becomes
+//   @<prefix><name> = constant [N x i8] c"..."   and   @<prefix><name>_len =
+//   constant i64 N
+// with N the exact byte count and every byte outside printable ASCII (and `"`
+// and `\`) written as \XX, so any file, binary or text, round-trips byte for
+// byte.
 //
 //===----------------------------------------------------------------------===//
 #include "Subcommand.h"
@@ -26,13 +29,16 @@ namespace {
 
 const char *const EmbedUsage =
     "usage: semcom embed FILE... -o OUTPUT.ll [--prefix PREFIX]\n\n"
-    "Writes one LLVM IR module with, for each FILE, a constant byte array of its exact contents\n"
+    "Writes one LLVM IR module with, for each FILE, a constant byte array of "
+    "its exact contents\n"
     "and its length:\n"
     "  @<PREFIX><name> = constant [N x i8] c\"...\"\n"
     "  @<PREFIX><name>_len = constant i64 N\n"
-    "<name> is the file's name with every character other than a letter or digit turned into '_'\n"
+    "<name> is the file's name with every character other than a letter or "
+    "digit turned into '_'\n"
     "(pages/build-log.html -> build_log_html). Programs declare them as\n"
-    "  @<PREFIX><name> = external constant [0 x i8]   and   @<PREFIX><name>_len = external constant i64\n\n"
+    "  @<PREFIX><name> = external constant [0 x i8]   and   "
+    "@<PREFIX><name>_len = external constant i64\n\n"
     "  -o OUTPUT.ll      the module to write (written whole, or not at all)\n"
     "  --prefix PREFIX   prefix of every global (default: embed_)\n";
 
@@ -41,7 +47,8 @@ int usageError(const Twine &Message) {
   return 2;
 }
 
-/// A global-name-safe form of a file name: letters and digits kept, everything else '_'.
+/// A global-name-safe form of a file name: letters and digits kept, everything
+/// else '_'.
 std::string symbolFor(StringRef Path, StringRef Prefix) {
   std::string Name = Prefix.str();
   for (char C : sys::path::filename(Path))
@@ -49,7 +56,8 @@ std::string symbolFor(StringRef Path, StringRef Prefix) {
   return Name;
 }
 
-/// Writes Bytes as the body of an IR c"..." string: printable ASCII stays, the rest is \XX.
+/// Writes Bytes as the body of an IR c"..." string: printable ASCII stays, the
+/// rest is \XX.
 void writeIRString(raw_ostream &OS, StringRef Bytes) {
   for (unsigned char C : Bytes) {
     if (C >= 0x20 && C < 0x7f && C != '"' && C != '\\')
@@ -70,10 +78,11 @@ bool validPrefix(StringRef Prefix) {
   return true;
 }
 
-/// Writes Text to Path through a temporary file in the same directory and a rename, so a failed
-/// run never leaves a half-written module behind.
+/// Writes Text to Path through a temporary file in the same directory and a
+/// rename, so a failed run never leaves a half-written module behind.
 Error writeAtomically(StringRef Path, StringRef Text) {
-  Expected<sys::fs::TempFile> Temp = sys::fs::TempFile::create(Path + ".tmp-%%%%%%");
+  Expected<sys::fs::TempFile> Temp =
+      sys::fs::TempFile::create(Path + ".tmp-%%%%%%");
   if (!Temp)
     return Temp.takeError();
   {
@@ -119,7 +128,8 @@ int runEmbed(const std::vector<std::string> &Args) {
   if (Output.empty())
     return usageError("no output (-o)");
   if (!validPrefix(Prefix))
-    return usageError("--prefix must be letters, digits, '_' or '.', not starting with a digit");
+    return usageError("--prefix must be letters, digits, '_' or '.', not "
+                      "starting with a digit");
 
   std::string Text;
   raw_string_ostream OS(Text);
@@ -128,24 +138,28 @@ int runEmbed(const std::vector<std::string> &Args) {
   std::string Globals;
   raw_string_ostream GS(Globals);
   for (const std::string &Path : Inputs) {
-    ErrorOr<std::unique_ptr<MemoryBuffer>> Buffer =
-        MemoryBuffer::getFile(Path, /*IsText=*/false, /*RequiresNullTerminator=*/false);
+    ErrorOr<std::unique_ptr<MemoryBuffer>> Buffer = MemoryBuffer::getFile(
+        Path, /*IsText=*/false, /*RequiresNullTerminator=*/false);
     if (!Buffer) {
-      errs() << Path << ":1:1: error: cannot read: " << Buffer.getError().message() << "\n";
+      errs() << Path
+             << ":1:1: error: cannot read: " << Buffer.getError().message()
+             << "\n";
       return 2;
     }
     std::string Symbol = symbolFor(Path, Prefix);
     auto Claim = Seen.try_emplace(Symbol, Path);
     if (!Claim.second) {
-      errs() << Path << ":1:1: error: its global name @" << Symbol << " is already taken by "
-             << Claim.first->second << "\n";
+      errs() << Path << ":1:1: error: its global name @" << Symbol
+             << " is already taken by " << Claim.first->second << "\n";
       return 2;
     }
     StringRef Bytes = (*Buffer)->getBuffer();
-    OS << ";   @" << Symbol << " <- " << Path << " (" << Bytes.size() << " bytes)\n";
+    OS << ";   @" << Symbol << " <- " << Path << " (" << Bytes.size()
+       << " bytes)\n";
     GS << "\n@" << Symbol << " = constant [" << Bytes.size() << " x i8] c\"";
     writeIRString(GS, Bytes);
-    GS << "\", align 1\n@" << Symbol << "_len = constant i64 " << Bytes.size() << "\n";
+    GS << "\", align 1\n@" << Symbol << "_len = constant i64 " << Bytes.size()
+       << "\n";
   }
   OS << Globals;
 
@@ -156,7 +170,7 @@ int runEmbed(const std::vector<std::string> &Args) {
   return 0;
 }
 
-cli::SubcommandRegistration
-    EmbedRegistration("embed", "turn files into IR byte-array constants (exact sizes)", runEmbed);
+cli::SubcommandRegistration EmbedRegistration(
+    "embed", "turn files into IR byte-array constants (exact sizes)", runEmbed);
 
 } // namespace

@@ -10,6 +10,7 @@
 #include "semcom/Core/Task.h"
 #include "semcom/LLM/Config.h"
 #include "semcom/LLM/LLMError.h"
+#include "semcom/Link/Link.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -25,7 +26,7 @@ using namespace semcom;
 
 namespace {
 
-enum class Mode { Run, Create, Target, Plan };
+enum class Mode { Run, Create, Target, Plan, Build };
 
 const char *usageOf(Mode M) {
   switch (M) {
@@ -43,6 +44,12 @@ const char *usageOf(Mode M) {
   case Mode::Plan:
     return "usage: semcom plan [OPTIONS] \"INTENT\"\n\n"
            "The model plans the modules (signatures first), then each is created (`@plan`).\n";
+  case Mode::Build:
+    return "usage: semcom build [OPTIONS] \"INTENT\" -o PROGRAM\n\n"
+           "A program from one sentence: plan the modules, create each, then link them with the\n"
+           "runtime into a static, libc-free PROGRAM. The modules go in --tree (default\n"
+           "PROGRAM.src/).\n  -o PROGRAM          the program to write\n"
+           "  --strip             strip the program's symbols\n";
   }
   return "";
 }
@@ -58,11 +65,55 @@ const char *CommonHelp =
     "  -v                  show every fixup remark\n"
     "Exit status: 0 when every step validated, 1 when a step failed, 2 on usage or input errors.\n\n";
 
+/// Links every module of the tree with the runtime into Output.
+int linkProgram(const core::PipelineOptions &O, const std::string &Output, bool Strip,
+                raw_ostream &Progress) {
+  std::vector<std::string> Modules;
+  std::error_code EC;
+  for (sys::fs::recursive_directory_iterator It(O.TreeRoot, EC), End; It != End && !EC;
+       It.increment(EC)) {
+    StringRef Name = sys::path::filename(It->path());
+    if (Name.starts_with(".")) {
+      It.no_push();
+      continue;
+    }
+    if (Name.ends_with(".ll"))
+      Modules.push_back(It->path());
+  }
+  llvm::sort(Modules);
+  if (EC || Modules.empty()) {
+    WithColor::error(errs(), "semcom build") << O.TreeRoot << ": no modules to link\n";
+    return 1;
+  }
+  auto Runtime = link::findRuntimeArchive(O.Target);
+  if (!Runtime) {
+    WithColor::error(errs(), "semcom build") << toString(Runtime.takeError()) << "\n";
+    return 2;
+  }
+  link::BuildOptions B;
+  B.Target = O.Target;
+  B.Strip = Strip;
+  B.OutputPath = Output;
+  B.RuntimeArchive = *Runtime;
+  if (Error E = link::buildExecutable(Modules, B)) {
+    Progress << "link: failed\n";
+    WithColor::error(errs(), "semcom build") << toString(std::move(E)) << "\n";
+    return 1;
+  }
+  uint64_t Size = 0;
+  sys::fs::file_size(Output, Size);
+  Progress << "link: ok (" << Modules.size() << " module" << (Modules.size() == 1 ? "" : "s")
+           << ", " << Output << ", " << Size << " bytes, static, " << link::archName(O.Target)
+           << ")\n";
+  return 0;
+}
+
 int runTask(Mode M, const std::vector<std::string> &ArgsIn) {
   const char *Tool = M == Mode::Run      ? "semcom run"
                      : M == Mode::Create ? "semcom create"
                      : M == Mode::Target ? "semcom target"
-                                         : "semcom plan";
+                     : M == Mode::Plan   ? "semcom plan"
+                                         : "semcom build";
   auto Fail = [&](int Code, const Twine &Msg) {
     WithColor::error(errs(), Tool) << Msg << "\n";
     return Code;
@@ -74,8 +125,8 @@ int runTask(Mode M, const std::vector<std::string> &ArgsIn) {
 
   core::PipelineOptions O;
   O.Target = link::hostArch();
-  bool Json = false, Append = false;
-  std::string Resume;
+  bool Json = false, Append = false, Strip = false, TreeGiven = false;
+  std::string Resume, Output;
   std::vector<std::string> Positional;
   for (size_t I = 0; I < Args.size(); ++I) {
     StringRef A = Args[I];
@@ -100,6 +151,14 @@ int runTask(Mode M, const std::vector<std::string> &ArgsIn) {
       if (!V)
         return Fail(2, "--tree needs a directory");
       O.TreeRoot = *V;
+      TreeGiven = true;
+    } else if ((A == "-o" || A == "--output") && M == Mode::Build) {
+      auto V = Value();
+      if (!V)
+        return Fail(2, "-o needs the program's path");
+      Output = *V;
+    } else if (A == "--strip" && M == Mode::Build) {
+      Strip = true;
     } else if (A == "--target") {
       auto V = Value();
       if (!V)
@@ -132,6 +191,14 @@ int runTask(Mode M, const std::vector<std::string> &ArgsIn) {
     } else {
       Positional.push_back(A.str());
     }
+  }
+  if (M == Mode::Build) {
+    if (Output.empty())
+      return Fail(2, "missing -o PROGRAM; see 'semcom build --help'");
+    if (!TreeGiven)
+      O.TreeRoot = Output + ".src";
+    if (std::error_code EC = sys::fs::create_directories(O.TreeRoot))
+      return Fail(2, O.TreeRoot + ": " + EC.message());
   }
   if (!sys::fs::is_directory(O.TreeRoot))
     return Fail(2, "--tree " + O.TreeRoot + ": not a directory");
@@ -167,8 +234,9 @@ int runTask(Mode M, const std::vector<std::string> &ArgsIn) {
                join(ArrayRef<std::string>(Positional).drop_front(), " ") + "\n";
     break;
   case Mode::Plan:
+  case Mode::Build:
     if (Positional.empty())
-      return Fail(2, "expected an intent; see 'semcom plan --help'");
+      return Fail(2, std::string("expected an intent; see '") + Tool + " --help'");
     TaskText = "@plan\n" + join(Positional, " ") + "\n";
     break;
   }
@@ -214,7 +282,11 @@ int runTask(Mode M, const std::vector<std::string> &ArgsIn) {
   } else {
     outs() << "run: " << Report->RunDir << "\n";
   }
-  return Report->ok() ? 0 : 1;
+  if (!Report->ok())
+    return 1;
+  if (M == Mode::Build)
+    return linkProgram(O, Output, Strip, Progress);
+  return 0;
 }
 
 cli::SubcommandRegistration Run("run", "run a task file's steps against the module tree",
@@ -229,6 +301,10 @@ cli::SubcommandRegistration Target("target", "change a module (--append: add fun
                                    [](const std::vector<std::string> &A) {
                                      return runTask(Mode::Target, A);
                                    });
+cli::SubcommandRegistration Build("build", "a static program from one sentence: plan, create, link",
+                                  [](const std::vector<std::string> &A) {
+                                    return runTask(Mode::Build, A);
+                                  });
 cli::SubcommandRegistration Plan("plan", "plan modules for an intent, then create them",
                                  [](const std::vector<std::string> &A) {
                                    return runTask(Mode::Plan, A);

@@ -1,11 +1,12 @@
 //===- DoesNotUnderstand.cpp - external names nobody provides -===//
 //
-// Runs after FixDeclares, so a misspelled name that had a close match is no longer reported.
+// Runs after FixDeclares, so a misspelled name that had a close match is no
+// longer reported.
 //
 //===----------------------------------------------------------------------===//
 #include "semcom/Fixup/DoesNotUnderstand.h"
-#include "semcom/Fixup/ManifestQuery.h"
 #include "semcom/Fixup/Diagnostics.h"
+#include "semcom/Fixup/ManifestQuery.h"
 
 #include "llvm/IR/DiagnosticInfo.h"
 #include "llvm/IR/Function.h"
@@ -44,33 +45,38 @@ static std::string declareLine(const Function &F) {
   return S;
 }
 
-DoesNotUnderstandAnalysis::Result DoesNotUnderstandAnalysis::run(Module &M,
-                                                                 ModuleAnalysisManager &AM) {
+DoesNotUnderstandAnalysis::Result
+DoesNotUnderstandAnalysis::run(Module &M, ModuleAnalysisManager &AM) {
   const ManifestQuery &Q = *AM.getResult<ManifestAnalysis>(M).Query;
   Result Missing;
   for (Function &F : M) {
-    if (!F.isDeclaration() || F.isIntrinsic() || F.getName().starts_with("llvm."))
+    if (!F.isDeclaration() || F.isIntrinsic() ||
+        F.getName().starts_with("llvm."))
       continue;
-    if (Q.lookup(F.getName()) || Q.isShim(F.getName()))
+    if (Q.lookup(F.getName()) || Q.isShim(F.getName()) ||
+        !Q.contradictions(F.getName()).empty())
       continue;
     Missing.push_back({F.getName().str(), declareLine(F)});
   }
   return Missing;
 }
 
-PreservedAnalyses DoesNotUnderstandPrinterPass::run(Module &M, ModuleAnalysisManager &AM) {
+PreservedAnalyses DoesNotUnderstandPrinterPass::run(Module &M,
+                                                    ModuleAnalysisManager &AM) {
   for (const MissingFunction &F : AM.getResult<DoesNotUnderstandAnalysis>(M))
     OS << F.Name << "|" << F.DeclareLine << "\n";
   return PreservedAnalyses::all();
 }
 
-std::string missingToJSON(StringRef ModuleName, const std::vector<MissingFunction> &Missing) {
+std::string missingToJSON(StringRef ModuleName,
+                          const std::vector<MissingFunction> &Missing) {
   json::Array A;
   for (const MissingFunction &F : Missing)
     A.push_back(json::Object{{"name", F.Name}, {"declare", F.DeclareLine}});
   std::string S;
   raw_string_ostream OS(S);
-  OS << formatv("{0:2}", json::Value(json::Object{{"module", ModuleName}, {"missing", std::move(A)}}));
+  OS << formatv("{0:2}", json::Value(json::Object{{"module", ModuleName},
+                                                  {"missing", std::move(A)}}));
   OS << "\n";
   return S;
 }
@@ -78,8 +84,10 @@ std::string missingToJSON(StringRef ModuleName, const std::vector<MissingFunctio
 Error writeFileAtomically(StringRef Path, StringRef Contents) {
   SmallString<256> Tmp;
   int FD;
-  if (std::error_code EC = sys::fs::createUniqueFile(Path + ".tmp-%%%%%%", FD, Tmp))
-    return createStringError(EC, "cannot create a temporary file next to " + Path);
+  if (std::error_code EC =
+          sys::fs::createUniqueFile(Path + ".tmp-%%%%%%", FD, Tmp))
+    return createStringError(EC,
+                             "cannot create a temporary file next to " + Path);
   {
     raw_fd_ostream OS(FD, /*shouldClose=*/true);
     OS << Contents;
@@ -96,17 +104,20 @@ Error writeFileAtomically(StringRef Path, StringRef Contents) {
   return Error::success();
 }
 
-PreservedAnalyses DoesNotUnderstandReportPass::run(Module &M, ModuleAnalysisManager &AM) {
+PreservedAnalyses DoesNotUnderstandReportPass::run(Module &M,
+                                                   ModuleAnalysisManager &AM) {
   const auto &Missing = AM.getResult<DoesNotUnderstandAnalysis>(M);
   for (const MissingFunction &F : Missing)
     if (Function *Fn = M.getFunction(F.Name))
-      M.getContext().diagnose(OptimizationRemarkAnalysis(DEBUG_TYPE, "DoesNotUnderstand", Fn)
-                              << "no manifest entry, runtime function or shim provides "
-                              << F.DeclareLine);
+      M.getContext().diagnose(
+          OptimizationRemarkAnalysis(DEBUG_TYPE, "DoesNotUnderstand", Fn)
+          << "no manifest entry, runtime function or shim provides "
+          << F.DeclareLine);
   if (!MissingOut.empty())
-    if (Error E = writeFileAtomically(MissingOut, missingToJSON(M.getModuleIdentifier(), Missing)))
-      M.getContext().diagnose(SemcomDiagnostic(
-          "semcom-dnu: " + toString(std::move(E)), DS_Error));
+    if (Error E = writeFileAtomically(
+            MissingOut, missingToJSON(M.getModuleIdentifier(), Missing)))
+      M.getContext().diagnose(
+          SemcomDiagnostic("semcom-dnu: " + toString(std::move(E)), DS_Error));
   return PreservedAnalyses::all();
 }
 

@@ -1,10 +1,12 @@
 //===- FixDeclares.cpp - make declarations agree with the manifest -===//
 //
-// Calls are rebuilt, not bitcast: with opaque pointers a call through a mismatched function type
-// still verifies, and would silently pass an i64 where the callee reads an i1.
+// Calls are rebuilt, not bitcast: with opaque pointers a call through a
+// mismatched function type still verifies, and would silently pass an i64 where
+// the callee reads an i1.
 //
 //===----------------------------------------------------------------------===//
 #include "semcom/Fixup/FixDeclares.h"
+#include "semcom/Fixup/Diagnostics.h"
 #include "semcom/Fixup/ManifestQuery.h"
 #include "semcom/Fixup/ValueConversion.h"
 
@@ -41,8 +43,9 @@ ExtendHint hintOf(AttributeSet AS) {
   return ExtendHint::None;
 }
 
-/// Rebuilds every direct call of From as a call of To (To's type), converting arguments and the
-/// result. Returns how many calls could not be rebuilt (they keep calling From).
+/// Rebuilds every direct call of From as a call of To (To's type), converting
+/// arguments and the result. Returns how many calls could not be rebuilt (they
+/// keep calling From).
 unsigned rewriteCalls(Function &From, Function &To, StringRef Why) {
   FunctionType *FT = To.getFunctionType();
   AttributeList Attrs = To.getAttributes();
@@ -56,10 +59,11 @@ unsigned rewriteCalls(Function &From, Function &To, StringRef Why) {
     OptimizationRemarkEmitter ORE(CI->getFunction());
     unsigned Need = FT->getNumParams();
     if (CI->arg_size() < Need) {
-      ORE.emit(OptimizationRemarkMissed(DEBUG_TYPE, "MissingArgument", CI)
-               << "call to @" << To.getName() << " passes " << utostr(CI->arg_size())
-               << " argument(s) but the manifest's signature needs " << utostr(Need)
-               << "; a missing argument cannot be invented, call left as written");
+      ORE.emit(
+          OptimizationRemarkMissed(DEBUG_TYPE, "MissingArgument", CI)
+          << "call to @" << To.getName() << " passes " << utostr(CI->arg_size())
+          << " argument(s) but the manifest's signature needs " << utostr(Need)
+          << "; a missing argument cannot be invented, call left as written");
       ++Left;
       continue;
     }
@@ -72,13 +76,15 @@ unsigned rewriteCalls(Function &From, Function &To, StringRef Why) {
                               hintOf(Attrs.getParamAttrs(I)));
       if (!V) {
         ORE.emit(OptimizationRemarkMissed(DEBUG_TYPE, "ArgumentType", CI)
-                 << "argument " << utostr(I + 1) << " of @" << To.getName() << " is "
-                 << typeString(CI->getArgOperand(I)->getType()) << ", the manifest says "
-                 << typeString(FT->getParamType(I)) << "; call left as written");
+                 << "argument " << utostr(I + 1) << " of @" << To.getName()
+                 << " is " << typeString(CI->getArgOperand(I)->getType())
+                 << ", the manifest says " << typeString(FT->getParamType(I))
+                 << "; call left as written");
         Ok = false;
         break;
       }
-      if (auto *NewI = dyn_cast<Instruction>(V); NewI && NewI != CI->getArgOperand(I))
+      if (auto *NewI = dyn_cast<Instruction>(V);
+          NewI && NewI != CI->getArgOperand(I))
         Made.push_back(NewI);
       Args.push_back(V);
     }
@@ -97,6 +103,9 @@ unsigned rewriteCalls(Function &From, Function &To, StringRef Why) {
     }
     CallInst *New = B.CreateCall(FT, &To, Args);
     New->setCallingConv(To.getCallingConv());
+    // zeroext/signext are part of the ABI: the call carries the callee's
+    // parameter attributes.
+    New->setAttributes(Attrs);
     New->setDebugLoc(CI->getDebugLoc());
     Type *OldTy = CI->getType(), *NewTy = FT->getReturnType();
     std::string ResultNote;
@@ -104,7 +113,8 @@ unsigned rewriteCalls(Function &From, Function &To, StringRef Why) {
       Value *R;
       if (NewTy->isVoidTy()) {
         R = Constant::getNullValue(OldTy);
-        ResultNote = "; @" + To.getName().str() + " returns void, uses of the result now see zero";
+        ResultNote = "; @" + To.getName().str() +
+                     " returns void, uses of the result now see zero";
       } else {
         R = convertValue(B, New, OldTy, hintOf(Attrs.getRetAttrs()));
         if (!R) {
@@ -143,60 +153,81 @@ PreservedAnalyses FixDeclaresPass::run(Module &M, ModuleAnalysisManager &AM) {
     if (F.isDeclaration() && !F.isIntrinsic() && !F.getName().empty())
       Decls.push_back(&F);
 
-  // 1. Misspelled names: rename to the close match, or call the function already there.
-  for (Function *&F : Decls) {
-    StringRef Name = F->getName();
-    if (Q.lookup(Name) || Q.isShim(Name) || Name == "syscall")
-      continue;
-    std::optional<std::pair<std::string, double>> S = Q.findSimilar(Name, FuzzyThreshold);
-    if (!S)
-      continue;
-    std::string Original = Name.str();
-    Function *Existing = M.getFunction(S->first);
-    Function *Target = Existing ? Existing : F;
-    if (!Existing) {
-      F->setName(S->first);
-    } else {
-      rewriteCalls(*F, *Existing, "fuzzy match");
-      F->replaceAllUsesWith(Existing);
-      F->eraseFromParent();
-      F = nullptr;
-    }
-    Remark("FuzzyMatch", Target, "fuzzy match replaced: " + Original + " -> " + S->first + " (similarity " +
-                             formatv("{0:F2}", S->second).str() + ")");
-    Changed = true;
-  }
-
-  // 2. Known names with another type: the known declaration, and every call rebuilt for it.
-  for (Function *F : Decls) {
-    if (!F)
-      continue;
+  // Known names with another type: the known declaration, and every call
+  // rebuilt for it.
+  auto FixType = [&](Function *F) {
     std::optional<KnownFunction> K = Q.lookup(F->getName());
     if (!K)
-      continue;
+      return;
     std::optional<ParsedSignature> Sig = parseSignature(K->Signature, Ctx);
     if (!Sig) {
       Ctx.diagnose(OptimizationRemarkMissed(DEBUG_TYPE, "BadSignature", F)
-                   << "the signature of @" << F->getName() << " in " << K->Origin
+                   << "the signature of @" << F->getName() << " in "
+                   << K->Origin
                    << " does not parse on its own: " << K->Signature);
-      continue;
+      return;
     }
     if (Sig->Type == F->getFunctionType())
-      continue;
+      return;
     std::string OldType = typeString(F->getFunctionType());
     std::string Name = F->getName().str();
     F->setName(Name + ".semcom.old");
     Function *New = Function::Create(Sig->Type, F->getLinkage(), Name, M);
     New->setAttributes(Sig->Attrs);
     New->copyMetadata(F, 0);
-    unsigned Left = rewriteCalls(*F, *New, "declared as " + OldType + ", " + K->Origin +
-                                               " says " + K->Signature);
-    // Calls left as written and non-call uses (a function pointer) now refer to the new one.
+    unsigned Left = rewriteCalls(*F, *New,
+                                 "declared as " + OldType + ", " + K->Origin +
+                                     " says " + K->Signature);
+    // Calls left as written and non-call uses (a function pointer) now refer to
+    // the new one.
     F->replaceAllUsesWith(New);
     F->eraseFromParent();
-    Remark("DeclarationReplaced", New, "declaration of @" + Name + " replaced: " + OldType + " -> " +
-                                      K->Signature + " (from " + K->Origin + ")" +
-                                      (Left ? "; " + Twine(Left) + " call(s) left as written" : ""));
+    Remark("DeclarationReplaced", New,
+           "declaration of @" + Name + " replaced: " + OldType + " -> " +
+               K->Signature + " (from " + K->Origin + ")" +
+               (Left ? "; " + Twine(Left) + " call(s) left as written" : ""));
+    Changed = true;
+  };
+
+  SmallVector<Function *, 16> Unknown;
+  for (Function *F : Decls) {
+    StringRef Name = F->getName();
+    if (ArrayRef<std::string> Defs = Q.contradictions(Name); !Defs.empty()) {
+      // Picking one would be a guess: the manifest has to be fixed first.
+      Ctx.diagnose(SemcomDiagnostic(
+          "semcom-fix-declares: the manifest disagrees with itself about @" +
+              Name + " (" + join(Defs, "; ") +
+              "); its declaration is left as written",
+          DS_Error));
+      continue;
+    }
+    if (Q.lookup(Name))
+      FixType(F);
+    else if (!Q.isShim(Name) && Name != "syscall")
+      Unknown.push_back(F);
+  }
+
+  // Misspelled names: rename to the close match, or call the (now fixed)
+  // function already there.
+  for (Function *F : Unknown) {
+    std::optional<std::pair<std::string, double>> S =
+        Q.findSimilar(F->getName(), FuzzyThreshold);
+    if (!S)
+      continue;
+    std::string Original = F->getName().str();
+    std::string Msg = "fuzzy match replaced: " + Original + " -> " + S->first +
+                      " (similarity " + formatv("{0:F2}", S->second).str() +
+                      ")";
+    if (Function *Existing = M.getFunction(S->first)) {
+      Remark("FuzzyMatch", Existing, Msg);
+      rewriteCalls(*F, *Existing, "fuzzy match for @" + Original);
+      F->replaceAllUsesWith(Existing);
+      F->eraseFromParent();
+    } else {
+      F->setName(S->first);
+      Remark("FuzzyMatch", F, Msg);
+      FixType(F);
+    }
     Changed = true;
   }
   return Changed ? PreservedAnalyses::none() : PreservedAnalyses::all();

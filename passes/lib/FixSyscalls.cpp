@@ -1,8 +1,10 @@
-//===- FixSyscalls.cpp - raw syscall numbers to the runtime's sys_* wrappers -===//
+//===- FixSyscalls.cpp - raw syscall numbers to the runtime's sys_* wrappers
+//-===//
 //
-// The seed system's pass only knew `@syscall(i64 N, …)` and missed a module whose model had
-// written its own inline-asm helper; here every pattern is reduced to one shape (a number and
-// the argument values) before the rewrite, so each new pattern is one matcher.
+// The seed system's pass only knew `@syscall(i64 N, …)` and missed a module
+// whose model had written its own inline-asm helper; here every pattern is
+// reduced to one shape (a number and the argument values) before the rewrite,
+// so each new pattern is one matcher.
 //
 //===----------------------------------------------------------------------===//
 #include "semcom/Fixup/FixSyscalls.h"
@@ -31,19 +33,22 @@ namespace fixup {
 
 namespace {
 
-/// A raw syscall reduced to its parts: the number and the argument values in kernel order.
+/// A raw syscall reduced to its parts: the number and the argument values in
+/// kernel order.
 struct RawSyscall {
   Value *Number = nullptr;
   SmallVector<Value *, 6> Args;
-  std::optional<SyscallArch> Arch; ///< what the instruction itself implies (asm), if anything
+  std::optional<SyscallArch>
+      Arch; ///< what the instruction itself implies (asm), if anything
 };
 
-/// The syscall-argument slot a register carries: -1 the number, 0..5 the arguments.
+/// The syscall-argument slot a register carries: -1 the number, 0..5 the
+/// arguments.
 std::optional<int> registerSlot(StringRef Reg, SyscallArch Arch) {
   if (Arch == SyscallArch::X86_64) {
-    static const char *Regs[][2] = {{"rax", "eax"}, {"rdi", "edi"}, {"rsi", "esi"},
-                                    {"rdx", "edx"}, {"r10", "r10d"}, {"r8", "r8d"},
-                                    {"r9", "r9d"}};
+    static const char *Regs[][2] = {
+        {"rax", "eax"},  {"rdi", "edi"}, {"rsi", "esi"}, {"rdx", "edx"},
+        {"r10", "r10d"}, {"r8", "r8d"},  {"r9", "r9d"}};
     for (int I = 0; I < 7; ++I)
       if (Reg == Regs[I][0] || Reg == Regs[I][1])
         return I - 1;
@@ -87,16 +92,19 @@ SmallVector<std::string, 4> asmInstructions(StringRef Asm) {
   return Out;
 }
 
-/// Recognises the asm of a raw syscall: `syscall` or `svc 0`, optionally preceded by a move of
-/// an immediate into the number register. Sets Arch and, if present, the immediate.
-bool matchSyscallAsmString(StringRef Asm, SyscallArch &Arch, std::optional<uint64_t> &Imm) {
+/// Recognises the asm of a raw syscall: `syscall` or `svc 0`, optionally
+/// preceded by a move of an immediate into the number register. Sets Arch and,
+/// if present, the immediate.
+bool matchSyscallAsmString(StringRef Asm, SyscallArch &Arch,
+                           std::optional<uint64_t> &Imm) {
   SmallVector<std::string, 4> Insts = asmInstructions(Asm);
   if (Insts.empty())
     return false;
   StringRef Last = Insts.back();
   if (Last == "syscall")
     Arch = SyscallArch::X86_64;
-  else if (Last == "svc 0" || Last == "svc #0" || Last == "svc #0x0" || Last == "svc 0x0")
+  else if (Last == "svc 0" || Last == "svc #0" || Last == "svc #0x0" ||
+           Last == "svc 0x0")
     Arch = SyscallArch::AArch64;
   else
     return false;
@@ -165,7 +173,8 @@ std::optional<RawSyscall> matchAsmSyscall(CallBase &CB, const InlineAsm &IA) {
     }
     std::optional<int> Slot = registerSlot(Reg, Arch);
     if (!Slot)
-      return std::nullopt; // an operand we cannot place: not the plain syscall shape
+      return std::nullopt; // an operand we cannot place: not the plain syscall
+                           // shape
     if (*Slot == -1)
       R.Number = V;
     else
@@ -178,7 +187,8 @@ std::optional<RawSyscall> matchAsmSyscall(CallBase &CB, const InlineAsm &IA) {
   }
   if (!R.Number)
     return std::nullopt;
-  // Arguments are the contiguous prefix of set registers; a gap means a shape we do not know.
+  // Arguments are the contiguous prefix of set registers; a gap means a shape
+  // we do not know.
   unsigned N = 0;
   while (N < 6 && Slots[N])
     ++N;
@@ -189,7 +199,9 @@ std::optional<RawSyscall> matchAsmSyscall(CallBase &CB, const InlineAsm &IA) {
   return R;
 }
 
-bool isSyscallFunction(const Function *F) { return F && F->getName() == "syscall"; }
+bool isSyscallFunction(const Function *F) {
+  return F && F->getName() == "syscall";
+}
 
 /// Reduces a call to `@syscall` or inline asm to a RawSyscall.
 std::optional<RawSyscall> matchRawSyscall(CallBase &CB) {
@@ -212,11 +224,12 @@ Value *stripIntCasts(Value *V) {
 }
 
 /// A module-local function whose body is one raw syscall on its own arguments:
-/// `define i64 @my_syscall3(i64 %n, i64 %a, i64 %b, i64 %c)`. Each syscall slot is a parameter
-/// index or a constant.
+/// `define i64 @my_syscall3(i64 %n, i64 %a, i64 %b, i64 %c)`. Each syscall slot
+/// is a parameter index or a constant.
 struct LocalWrapper {
   unsigned NumberParam;
-  SmallVector<std::pair<int, Constant *>, 6> Args; ///< (param index or -1, constant)
+  SmallVector<std::pair<int, Constant *>, 6>
+      Args; ///< (param index or -1, constant)
   std::optional<SyscallArch> Arch;
 };
 
@@ -259,36 +272,43 @@ std::optional<LocalWrapper> matchLocalWrapper(Function &F) {
 
 class SyscallRewriter {
 public:
-  SyscallRewriter(Module &M, const ManifestQuery &Q, std::optional<SyscallArch> ModuleArch)
+  SyscallRewriter(Module &M, const ManifestQuery &Q,
+                  std::optional<SyscallArch> ModuleArch)
       : M(M), Q(Q), ModuleArch(ModuleArch) {}
 
-  /// Replaces CB, a raw syscall, by a call to the wrapper its number means. True if it did.
+  /// Replaces CB, a raw syscall, by a call to the wrapper its number means.
+  /// True if it did.
   bool rewrite(CallBase &CB, const RawSyscall &R, StringRef Pattern) {
     OptimizationRemarkEmitter ORE(CB.getFunction());
-    std::optional<SyscallArch> Arch = ModuleArch ? ModuleArch : R.Arch;
+    // Inline asm says which numbering it uses (`syscall` is x86_64, `svc 0` aarch64), even in a
+    // module for the other target; @syscall has only the module's target to go by.
+    std::optional<SyscallArch> Arch = R.Arch ? R.Arch : ModuleArch;
     auto *Num = dyn_cast<ConstantInt>(R.Number);
     if (!Num) {
       ORE.emit(OptimizationRemarkMissed(DEBUG_TYPE, "NonConstantNumber", &CB)
-               << "syscall number is not a constant (" << Pattern << "); left alone");
+               << "syscall number is not a constant (" << Pattern
+               << "); left alone");
       return false;
     }
     if (!Arch) {
-      ORE.emit(OptimizationRemarkMissed(DEBUG_TYPE, "NoTarget", &CB)
-               << "syscall " << itostr(Num->getSExtValue())
-               << " left alone: the module has no x86_64 or aarch64 target triple");
+      ORE.emit(
+          OptimizationRemarkMissed(DEBUG_TYPE, "NoTarget", &CB)
+          << "syscall " << itostr(Num->getSExtValue())
+          << " left alone: the module has no x86_64 or aarch64 target triple");
       return false;
     }
     std::optional<SyscallInfo> Info = lookupSyscall(*Arch, Num->getZExtValue());
     if (!Info) {
       ORE.emit(OptimizationRemarkMissed(DEBUG_TYPE, "UnknownNumber", &CB)
-               << "syscall " << itostr(Num->getSExtValue()) << " on " << archName(*Arch)
-               << " has no runtime wrapper; left alone");
+               << "syscall " << itostr(Num->getSExtValue()) << " on "
+               << archName(*Arch) << " has no runtime wrapper; left alone");
       return false;
     }
     std::optional<ParsedSignature> Sig = signatureOf(Info->Wrapper);
     if (!Sig) {
       ORE.emit(OptimizationRemarkMissed(DEBUG_TYPE, "NoSignature", &CB)
-               << "no usable signature for " << Info->Wrapper << "; syscall left alone");
+               << "no usable signature for " << Info->Wrapper
+               << "; syscall left alone");
       return false;
     }
     FunctionType *FT = Sig->Type;
@@ -297,9 +317,9 @@ public:
     if (Args.size() < Need) {
       if (Need - Args.size() > Info->OptionalTail) {
         ORE.emit(OptimizationRemarkMissed(DEBUG_TYPE, "MissingArguments", &CB)
-                 << "syscall " << Info->Name << " passes " << utostr(Args.size())
-                 << " argument(s), " << Info->Wrapper << " needs " << utostr(Need)
-                 << "; left alone");
+                 << "syscall " << Info->Name << " passes "
+                 << utostr(Args.size()) << " argument(s), " << Info->Wrapper
+                 << " needs " << utostr(Need) << "; left alone");
         return false;
       }
       while (Args.size() < Need)
@@ -317,7 +337,8 @@ public:
       }
       Args[I] = V;
     }
-    FunctionCallee Callee = M.getOrInsertFunction(Info->Wrapper, FT, Sig->Attrs);
+    FunctionCallee Callee =
+        M.getOrInsertFunction(Info->Wrapper, FT, Sig->Attrs);
     CallInst *New = B.CreateCall(Callee, Args);
     if (!CB.getType()->isVoidTy() && !CB.use_empty()) {
       Value *Result;
@@ -332,8 +353,9 @@ public:
     if (!CB.getType()->isVoidTy() && FT->getReturnType() == CB.getType())
       New->takeName(&CB);
     ORE.emit(OptimizationRemark(DEBUG_TYPE, "Rewritten", &CB)
-             << "syscall " << itostr(Num->getSExtValue()) << " (" << Info->Name << ", "
-             << archName(*Arch) << ", " << Pattern << ") now calls @" << Info->Wrapper);
+             << "syscall " << itostr(Num->getSExtValue()) << " (" << Info->Name
+             << ", " << archName(*Arch) << ", " << Pattern << ") now calls @"
+             << Info->Wrapper);
     CB.eraseFromParent();
     return true;
   }
@@ -377,8 +399,10 @@ PreservedAnalyses FixSyscallsPass::run(Module &M, ModuleAnalysisManager &AM) {
   };
   std::vector<Site> Sites;
   for (Function &F : M) {
-    // The runtime's own wrappers and the model's wrappers keep their raw syscalls.
-    if (F.isDeclaration() || F.getName().starts_with("sys_") || Wrappers.count(&F))
+    // The runtime's own wrappers and the model's wrappers keep their raw
+    // syscalls.
+    if (F.isDeclaration() || F.getName().starts_with("sys_") ||
+        Wrappers.count(&F))
       continue;
     for (BasicBlock &BB : F)
       for (Instruction &I : BB) {
@@ -386,10 +410,11 @@ PreservedAnalyses FixSyscallsPass::run(Module &M, ModuleAnalysisManager &AM) {
         if (!CB)
           continue;
         if (std::optional<RawSyscall> R = matchRawSyscall(*CB)) {
-          const char *Pattern = isa<InlineAsm>(CB->getCalledOperand())
-                                    ? "inline asm"
-                                    : (CB->getFunctionType()->isVarArg() ? "variadic @syscall"
-                                                                         : "@syscall");
+          const char *Pattern =
+              isa<InlineAsm>(CB->getCalledOperand())
+                  ? "inline asm"
+                  : (CB->getFunctionType()->isVarArg() ? "variadic @syscall"
+                                                       : "@syscall");
           Sites.push_back({CB, std::move(*R), Pattern});
           continue;
         }
@@ -417,7 +442,8 @@ PreservedAnalyses FixSyscallsPass::run(Module &M, ModuleAnalysisManager &AM) {
   bool Changed = false;
   for (Site &S : Sites)
     Changed |= Rewriter.rewrite(*S.CB, S.R, S.Pattern);
-  // A `declare @syscall` nothing calls any more would only be reported as unknown.
+  // A `declare @syscall` nothing calls any more would only be reported as
+  // unknown.
   if (Function *Raw = M.getFunction("syscall"))
     if (Changed && Raw->isDeclaration() && Raw->use_empty())
       Raw->eraseFromParent();

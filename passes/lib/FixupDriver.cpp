@@ -36,6 +36,8 @@ struct CollectingHandler : DiagnosticHandler {
                                                            : "note";
       if (O->getRemarkName() == "FuzzyMatch")
         R.Notes.push_back(Msg);
+      if (auto *IR = dyn_cast<DiagnosticInfoIROptimization>(&DI))
+        Msg = "@" + IR->getFunction().getName().str() + ": " + Msg;
       R.Changes.push_back({Kind.str(), Pass.str(), Msg});
       return true;
     }

@@ -1,7 +1,8 @@
 //===- ManifestQuery.cpp - the manifest as the passes see it, loaded once -===//
 //
-// The process-wide cache matters for opt and clang, which run the passes once per module but may
-// be handed many modules; semcom-fix and the orchestrator hand a query in directly instead.
+// The process-wide cache matters for opt and clang, which run the passes once
+// per module but may be handed many modules; semcom-fix and the orchestrator
+// hand a query in directly instead.
 //
 //===----------------------------------------------------------------------===//
 #include "semcom/Fixup/ManifestQuery.h"
@@ -21,6 +22,7 @@
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <algorithm>
 #include <map>
 #include <mutex>
 
@@ -39,10 +41,38 @@ namespace semcom {
 namespace fixup {
 
 ManifestQuery::ManifestQuery() = default;
-ManifestQuery::ManifestQuery(std::unique_ptr<manifest::Manifest> M) : M(std::move(M)) {}
+ManifestQuery::ManifestQuery(std::unique_ptr<manifest::Manifest> Man)
+    : M(std::move(Man)) {
+#ifdef SEMCOM_HAVE_MANIFEST
+  if (!M)
+    return;
+  for (const manifest::Conflict &C : M->conflicts()) {
+    std::vector<std::string> Seen;
+    bool Differ = false;
+    for (const manifest::Entry &E : M->entries())
+      if (E.Name == C.Name && E.Vis == manifest::Visibility::Public &&
+          !E.IsDeclaration) {
+        Differ |=
+            !Seen.empty() &&
+            E.Signature != Seen.front().substr(Seen.front().find(": ") + 2);
+        Seen.push_back(E.File + ": " + E.Signature);
+      }
+    if (Differ)
+      Contradictions[C.Name] = std::move(Seen);
+  }
+#endif
+}
+
+ArrayRef<std::string> ManifestQuery::contradictions(StringRef Name) const {
+  auto It = Contradictions.find(Name);
+  if (It == Contradictions.end())
+    return {};
+  return It->second;
+}
 ManifestQuery::~ManifestQuery() = default;
 
-Expected<std::shared_ptr<const ManifestQuery>> ManifestQuery::getShared(StringRef Path) {
+Expected<std::shared_ptr<const ManifestQuery>>
+ManifestQuery::getShared(StringRef Path) {
   static std::mutex Lock;
   static std::map<std::string, std::shared_ptr<const ManifestQuery>> Loaded;
   std::lock_guard<std::mutex> Guard(Lock);
@@ -60,8 +90,9 @@ Expected<std::shared_ptr<const ManifestQuery>> ManifestQuery::getShared(StringRe
     Q = std::make_shared<ManifestQuery>(
         std::make_unique<manifest::Manifest>(std::move(*MOrErr)));
 #else
-    return createStringError(std::make_error_code(std::errc::not_supported),
-                             "built without the manifest library; cannot load " + Path);
+    return createStringError(
+        std::make_error_code(std::errc::not_supported),
+        "built without the manifest library; cannot load " + Path);
 #endif
   }
   Loaded[Path.str()] = Q;
@@ -70,7 +101,7 @@ Expected<std::shared_ptr<const ManifestQuery>> ManifestQuery::getShared(StringRe
 
 std::optional<KnownFunction> ManifestQuery::lookup(StringRef Name) const {
 #ifdef SEMCOM_HAVE_MANIFEST
-  if (M)
+  if (M && !Contradictions.count(Name))
     if (const manifest::Entry *E = M->lookup(Name))
       if (E->Vis == manifest::Visibility::Public)
         return KnownFunction{E->Name, E->Signature, E->File};
@@ -105,12 +136,27 @@ double nameSimilarity(StringRef A, StringRef B) {
   size_t Longest = std::max(FA.size(), FB.size());
   if (Longest == 0)
     return 1.0;
-  unsigned D = StringRef(FA).edit_distance(FB, /*AllowReplacements=*/true);
-  return 1.0 - double(D) / double(Longest);
+  // Optimal string alignment distance: a swap of two neighbours (`ds_psuh`) is
+  // one typo.
+  size_t N = FA.size(), M = FB.size();
+  std::vector<std::vector<unsigned>> D(N + 1, std::vector<unsigned>(M + 1));
+  for (size_t I = 0; I <= N; ++I)
+    D[I][0] = I;
+  for (size_t J = 0; J <= M; ++J)
+    D[0][J] = J;
+  for (size_t I = 1; I <= N; ++I)
+    for (size_t J = 1; J <= M; ++J) {
+      unsigned Cost = FA[I - 1] == FB[J - 1] ? 0 : 1;
+      D[I][J] =
+          std::min({D[I - 1][J] + 1, D[I][J - 1] + 1, D[I - 1][J - 1] + Cost});
+      if (I > 1 && J > 1 && FA[I - 1] == FB[J - 2] && FA[I - 2] == FB[J - 1])
+        D[I][J] = std::min(D[I][J], D[I - 2][J - 2] + 1);
+    }
+  return 1.0 - double(D[N][M]) / double(Longest);
 }
 
-std::optional<std::pair<std::string, double>> ManifestQuery::findSimilar(StringRef Name,
-                                                                         double Threshold) const {
+std::optional<std::pair<std::string, double>>
+ManifestQuery::findSimilar(StringRef Name, double Threshold) const {
   std::optional<std::pair<std::string, double>> Best;
   auto Consider = [&](StringRef Candidate) {
     if (Candidate == Name)
@@ -120,8 +166,8 @@ std::optional<std::pair<std::string, double>> ManifestQuery::findSimilar(StringR
       Best = {Candidate.str(), S};
   };
 #ifdef SEMCOM_HAVE_MANIFEST
-  // The manifest's own "did you mean" proposes; the same edit-distance measure as for the
-  // runtime table decides, so one threshold means one thing.
+  // The manifest's own "did you mean" proposes; the same edit-distance measure
+  // as for the runtime table decides, so one threshold means one thing.
   if (M)
     if (std::optional<manifest::SimilarMatch> S = M->findSimilar(Name, 0.0))
       if (S->Match && S->Match->Vis == manifest::Visibility::Public)
@@ -132,10 +178,17 @@ std::optional<std::pair<std::string, double>> ManifestQuery::findSimilar(StringR
   return Best;
 }
 
-std::optional<ParsedSignature> parseSignature(StringRef Signature, LLVMContext &Ctx) {
+std::optional<ParsedSignature> parseSignature(StringRef Signature,
+                                              LLVMContext &Ctx) {
   SMDiagnostic Err;
   std::string Text = "declare " + Signature.str() + "\n";
+  // clang's contexts discard value names, and LLParser then rejects named
+  // parameters; the names are what pairs a pointer with its length, so keep
+  // them for this parse.
+  bool Discard = Ctx.shouldDiscardValueNames();
+  Ctx.setDiscardValueNames(false);
   std::unique_ptr<Module> Scratch = parseAssemblyString(Text, Err, Ctx);
+  Ctx.setDiscardValueNames(Discard);
   if (!Scratch)
     return std::nullopt;
   for (Function &F : *Scratch) {
@@ -151,20 +204,23 @@ std::optional<ParsedSignature> parseSignature(StringRef Signature, LLVMContext &
 
 AnalysisKey ManifestAnalysis::Key;
 
-ManifestAnalysis::Result ManifestAnalysis::run(Module &M, ModuleAnalysisManager &) {
+ManifestAnalysis::Result ManifestAnalysis::run(Module &M,
+                                               ModuleAnalysisManager &) {
   if (Given)
     return {Given};
-  Expected<std::shared_ptr<const ManifestQuery>> Q = ManifestQuery::getShared(Path);
+  Expected<std::shared_ptr<const ManifestQuery>> Q =
+      ManifestQuery::getShared(Path);
   if (Q)
     return {*Q};
-  M.getContext().diagnose(SemcomDiagnostic(
-      Twine("semcom: manifest '") + Path + "' not loaded: " + toString(Q.takeError()) +
-          "; using the runtime table only",
-      DS_Warning));
+  M.getContext().diagnose(
+      SemcomDiagnostic(Twine("semcom: manifest '") + Path +
+                           "' not loaded: " + toString(Q.takeError()) + "",
+                       DS_Error));
   return {cantFail(ManifestQuery::getShared(""))};
 }
 
-PreservedAnalyses ManifestPrinterPass::run(Module &M, ModuleAnalysisManager &AM) {
+PreservedAnalyses ManifestPrinterPass::run(Module &M,
+                                           ModuleAnalysisManager &AM) {
   const ManifestQuery &Q = *AM.getResult<ManifestAnalysis>(M).Query;
   OS << "manifest entries referenced by '" << M.getModuleIdentifier() << "':\n";
   for (Function &F : M) {

@@ -1,7 +1,9 @@
-//===- PreParseRepair.cpp - repair model-written IR that does not parse yet -===//
+//===- PreParseRepair.cpp - repair model-written IR that does not parse yet
+//-===//
 //
-// Every repair works on whole lines that remember the line of the input they came from, so the
-// notes and a final diagnostic point at the text the model wrote, not at an intermediate copy.
+// Every repair works on whole lines that remember the line of the input they
+// came from, so the notes and a final diagnostic point at the text the model
+// wrote, not at an intermediate copy.
 //
 //===----------------------------------------------------------------------===//
 #include "semcom/Fixup/PreParseRepair.h"
@@ -49,7 +51,8 @@ std::error_code ParseFailure::convertToErrorCode() const {
 
 namespace {
 
-/// The IR as lines, each with the 1-based line of the original input it came from (0 = added).
+/// The IR as lines, each with the 1-based line of the original input it came
+/// from (0 = added).
 struct Lines {
   std::vector<std::string> Text;
   std::vector<unsigned> Orig;
@@ -80,7 +83,9 @@ struct Lines {
     }
     return S;
   }
-  unsigned origOf(size_t Idx) const { return Idx < Orig.size() ? Orig[Idx] : 0; }
+  unsigned origOf(size_t Idx) const {
+    return Idx < Orig.size() ? Orig[Idx] : 0;
+  }
   void insert(size_t Idx, std::string T) {
     Text.insert(Text.begin() + Idx, std::move(T));
     Orig.insert(Orig.begin() + Idx, 0);
@@ -91,13 +96,15 @@ struct Lines {
   }
 };
 
-void note(std::vector<RepairNote> &Notes, StringRef Kind, unsigned Line, const Twine &Msg) {
+void note(std::vector<RepairNote> &Notes, StringRef Kind, unsigned Line,
+          const Twine &Msg) {
   Notes.push_back({Kind.str(), Line, Msg.str()});
 }
 
 StringRef firstWord(StringRef Line) {
   Line = Line.ltrim();
-  return Line.take_until([](char C) { return isSpace(C) || C == '(' || C == '='; });
+  return Line.take_until(
+      [](char C) { return isSpace(C) || C == '(' || C == '='; });
 }
 
 /// A line that can begin LLVM IR at top level (not inside a function body).
@@ -105,15 +112,17 @@ bool isTopLevelIRLine(StringRef Line) {
   StringRef T = Line.ltrim();
   if (T.empty())
     return false;
-  if (T.starts_with(";") || T.starts_with("@") || T.starts_with("%") || T.starts_with("!") ||
-      T.starts_with("$") || T.starts_with("}"))
+  if (T.starts_with(";") || T.starts_with("@") || T.starts_with("%") ||
+      T.starts_with("!") || T.starts_with("$") || T.starts_with("}"))
     return true;
   StringRef W = firstWord(T);
-  return W == "define" || W == "declare" || W == "target" || W == "source_filename" ||
-         W == "attributes" || W == "module" || W == "uselistorder";
+  return W == "define" || W == "declare" || W == "target" ||
+         W == "source_filename" || W == "attributes" || W == "module" ||
+         W == "uselistorder";
 }
 
-/// A line that looks like the inside of a function body: indented instruction or a label.
+/// A line that looks like the inside of a function body: indented instruction
+/// or a label.
 bool isBodyLine(StringRef Line) {
   if (Line.empty())
     return true;
@@ -134,7 +143,8 @@ bool looksLikeIR(StringRef Block) {
 
 bool stripMarkdown(Lines &L, std::vector<RepairNote> &Notes) {
   // Fences: keep the contents of every fenced block that holds IR, in order.
-  std::vector<std::pair<size_t, size_t>> Blocks; // [first content line, fence line)
+  std::vector<std::pair<size_t, size_t>>
+      Blocks; // [first content line, fence line)
   std::optional<size_t> Open;
   for (size_t I = 0; I < L.Text.size(); ++I) {
     if (!StringRef(L.Text[I]).ltrim().starts_with("```"))
@@ -163,8 +173,10 @@ bool stripMarkdown(Lines &L, std::vector<RepairNote> &Notes) {
     }
     if (Kept.Text.empty())
       return false;
-    note(Notes, "fence", L.origOf(Blocks.front().first - (Blocks.front().first ? 1 : 0)),
-         "kept the IR inside " + Twine(Blocks.size()) + " markdown fence(s), dropped " +
+    note(Notes, "fence",
+         L.origOf(Blocks.front().first - (Blocks.front().first ? 1 : 0)),
+         "kept the IR inside " + Twine(Blocks.size()) +
+             " markdown fence(s), dropped " +
              Twine(L.Text.size() - Kept.Text.size()) + " other line(s)");
     L = std::move(Kept);
     return true;
@@ -177,7 +189,8 @@ bool stripMarkdown(Lines &L, std::vector<RepairNote> &Notes) {
   if (First == L.Text.size())
     return false;
   size_t Last = L.Text.size();
-  // Trailing prose: lines at column 0 that are neither IR nor a label, and blank lines.
+  // Trailing prose: lines at column 0 that are neither IR nor a label, and
+  // blank lines.
   while (Last > First) {
     StringRef T = L.Text[Last - 1];
     if (T.trim().empty() || (!isTopLevelIRLine(T) && !isBodyLine(T)))
@@ -191,8 +204,9 @@ bool stripMarkdown(Lines &L, std::vector<RepairNote> &Notes) {
     for (size_t I = Last; I < L.Text.size(); ++I)
       AnyProse |= !StringRef(L.Text[I]).trim().empty();
     if (AnyProse) {
-      note(Notes, "prose", L.origOf(Last), "dropped " + Twine(L.Text.size() - Last) +
-                                               " line(s) of text after the IR");
+      note(Notes, "prose", L.origOf(Last),
+           "dropped " + Twine(L.Text.size() - Last) +
+               " line(s) of text after the IR");
       Changed = true;
     }
     L.Text.resize(Last);
@@ -244,8 +258,9 @@ size_t scanType(StringRef S, size_t P) {
   return P;
 }
 
-/// Scans an untyped constant value (a number, `ptr @x`'s `@x`, `zeroinitializer`, a constant
-/// expression) to the `,` or closing bracket that ends it.
+/// Scans an untyped constant value (a number, `ptr @x`'s `@x`,
+/// `zeroinitializer`, a constant expression) to the `,` or closing bracket that
+/// ends it.
 size_t scanValue(StringRef S, size_t P) {
   int Depth = 0;
   for (; P < S.size(); ++P) {
@@ -281,8 +296,9 @@ std::optional<uint64_t> byteArrayLength(StringRef Type) {
   return V;
 }
 
-/// Replaces C escapes that LLVM does not know (`\n`, `\t`, `\r`, `\0` not followed by a hex
-/// digit) by LLVM's `\XX`; models write them and mean the C byte.
+/// Replaces C escapes that LLVM does not know (`\n`, `\t`, `\r`, `\0` not
+/// followed by a hex digit) by LLVM's `\XX`; models write them and mean the C
+/// byte.
 std::string convertCEscapes(StringRef Body, bool &Changed) {
   std::string Out;
   for (size_t I = 0; I < Body.size(); ++I) {
@@ -302,7 +318,11 @@ std::string convertCEscapes(StringRef Body, bool &Changed) {
       I += 2;
       continue;
     }
-    const char *Rep = N == 'n' ? "\\0A" : N == 't' ? "\\09" : N == 'r' ? "\\0D" : N == '0' ? "\\00" : nullptr;
+    const char *Rep = N == 'n'   ? "\\0A"
+                      : N == 't' ? "\\09"
+                      : N == 'r' ? "\\0D"
+                      : N == '0' ? "\\00"
+                                 : nullptr;
     if (!Rep) {
       Out += C;
       continue;
@@ -326,9 +346,13 @@ struct ByteCountFixer {
   StringRef S;
   std::vector<std::string> Msgs;
 
-  /// Parses "TYPE VALUE" at P; P is left after the value. nullopt when the text is not
-  /// something this fixer understands.
-  std::optional<TypedConst> typed(size_t &P) {
+  /// Parses "TYPE VALUE" at P; P is left after the value. nullopt when the text
+  /// is not something this fixer understands.
+  std::optional<TypedConst> typed(size_t &P, unsigned Depth = 0) {
+    // Real initializers nest a few levels; hostile input must not exhaust the
+    // stack.
+    if (Depth > 64)
+      return std::nullopt;
     size_t TB = P;
     while (TB < S.size() && isSpace(S[TB]))
       ++TB;
@@ -362,8 +386,11 @@ struct ByteCountFixer {
         }
         if (R.Bytes != *Declared)
           Msgs.push_back("[" + std::to_string(*Declared) + " x i8] -> [" +
-                         std::to_string(R.Bytes) + " x i8] for the bytes of c\"" +
-                         (Body.size() > 24 ? Body.take_front(24).str() + "…" : Body.str()) + "\"");
+                         std::to_string(R.Bytes) +
+                         " x i8] for the bytes of c\"" +
+                         (Body.size() > 24 ? Body.take_front(24).str() + "…"
+                                           : Body.str()) +
+                         "\"");
         R.Type = "[" + std::to_string(R.Bytes) + " x i8]";
         R.Changed = true;
       }
@@ -371,8 +398,8 @@ struct ByteCountFixer {
     }
     char Open = VB < S.size() ? S[VB] : 0;
     bool Packed = S.substr(VB).starts_with("<{");
-    if ((Open == '[' && R.Type.front() == '[') || (Open == '{' && R.Type.front() != '[') ||
-        Packed) {
+    if ((Open == '[' && R.Type.front() == '[') ||
+        (Open == '{' && R.Type.front() != '[') || Packed) {
       size_t Q = VB + (Packed ? 2 : 1);
       char Close = Packed ? '}' : Open == '[' ? ']' : '}';
       std::vector<TypedConst> Elts;
@@ -381,7 +408,7 @@ struct ByteCountFixer {
           ++Q;
         if (Q < S.size() && S[Q] == Close)
           break;
-        std::optional<TypedConst> E = typed(Q);
+        std::optional<TypedConst> E = typed(Q, Depth + 1);
         if (!E)
           return std::nullopt;
         Elts.push_back(std::move(*E));
@@ -396,15 +423,19 @@ struct ByteCountFixer {
         return std::nullopt;
       }
       P = Q + 1 + (Packed ? 1 : 0);
-      bool AnyChanged = any_of(Elts, [](const TypedConst &E) { return E.Changed; });
+      bool AnyChanged =
+          any_of(Elts, [](const TypedConst &E) { return E.Changed; });
       if (Open == '[') {
-        // Arrays are homogeneous: strings of different lengths are padded with NULs, as C pads
-        // `char t[2][4] = {"abc", "de"}`.
-        bool AllBytes = !Elts.empty() && all_of(Elts, [](const TypedConst &E) { return E.IsBytes; });
+        // Arrays are homogeneous: strings of different lengths are padded with
+        // NULs, as C pads `char t[2][4] = {"abc", "de"}`.
+        bool AllBytes = !Elts.empty() && all_of(Elts, [](const TypedConst &E) {
+          return E.IsBytes;
+        });
         if (AllBytes) {
           uint64_t Max = 0;
           for (const TypedConst &E : Elts)
             Max = std::max(Max, E.Bytes);
+          unsigned Padded = 0;
           for (TypedConst &E : Elts)
             if (E.Bytes < Max) {
               std::string Pad;
@@ -414,14 +445,19 @@ struct ByteCountFixer {
               E.Type = "[" + std::to_string(Max) + " x i8]";
               E.Bytes = Max;
               E.Changed = AnyChanged = true;
-              Msgs.push_back("padded a string of a string table with NULs to " +
-                             std::to_string(Max) + " bytes");
+              ++Padded;
             }
+          if (Padded)
+            Msgs.push_back("padded " + std::to_string(Padded) +
+                           " string(s) of a string table with NULs to " +
+                           std::to_string(Max) + " bytes");
         }
-        bool Same = all_of(Elts, [&](const TypedConst &E) { return E.Type == Elts[0].Type; });
-        std::string NewType =
-            Elts.empty() || !Same ? R.Type
-                                  : "[" + std::to_string(Elts.size()) + " x " + Elts[0].Type + "]";
+        bool Same = all_of(
+            Elts, [&](const TypedConst &E) { return E.Type == Elts[0].Type; });
+        std::string NewType = Elts.empty() || !Same
+                                  ? R.Type
+                                  : "[" + std::to_string(Elts.size()) + " x " +
+                                        Elts[0].Type + "]";
         if (NewType != R.Type) {
           Msgs.push_back(R.Type + " -> " + NewType);
           R.Type = NewType;
@@ -454,7 +490,8 @@ struct ByteCountFixer {
   }
 };
 
-/// The offset of the initializer's type in a global definition line, if it is one.
+/// The offset of the initializer's type in a global definition line, if it is
+/// one.
 std::optional<size_t> globalInitializerStart(StringRef Line) {
   StringRef T = Line.ltrim();
   if (!T.starts_with("@"))
@@ -516,7 +553,8 @@ bool fixByteCounts(Lines &L, std::vector<RepairNote> &Notes) {
         continue;
       }
       size_t TE = scanType(Line, TB);
-      if (StringRef(Line).slice(TE, Pos).trim().size() != 0 || !byteArrayLength(Line.substr(TB, TE - TB))) {
+      if (StringRef(Line).slice(TE, Pos).trim().size() != 0 ||
+          !byteArrayLength(Line.substr(TB, TE - TB))) {
         Pos += 2;
         continue;
       }
@@ -552,12 +590,14 @@ bool fixBraces(Lines &L, std::vector<RepairNote> &Notes) {
                     (W == "define" || W == "declare" || T.starts_with("@") ||
                      W == "attributes" || T.starts_with("!") || W == "target");
     if (InBody && TopLevel) {
-      // Insert after the last body line, so trailing blank lines stay between entities.
+      // Insert after the last body line, so trailing blank lines stay between
+      // entities.
       L.insert(LastBodyLine + 1, "}");
       note(Notes, "closing-brace", L.origOf(LastBodyLine),
            "added the `}` missing before line " + Twine(L.origOf(I + 1)));
       Changed = true;
       ++I;
+      T = L.Text[I]; // the insertion may have moved the lines
       InBody = false;
     }
     if (StartsDefine) {
@@ -576,7 +616,8 @@ bool fixBraces(Lines &L, std::vector<RepairNote> &Notes) {
   }
   if (InBody) {
     L.insert(LastBodyLine + 1, "}");
-    note(Notes, "closing-brace", L.origOf(LastBodyLine), "added the `}` missing at the end");
+    note(Notes, "closing-brace", L.origOf(LastBodyLine),
+         "added the `}` missing at the end");
     Changed = true;
   }
   return Changed;
@@ -600,9 +641,11 @@ std::string normalizeSpaces(StringRef S) {
   return Out;
 }
 
-/// "declare i64 @f(i64, ptr)" → ("f", "i64 @f(i64,ptr)") with parameter names and attributes
-/// other than types dropped so that `define`'s header compares with `declare`'s.
-std::optional<std::pair<std::string, std::string>> signatureKey(StringRef Line) {
+/// "declare i64 @f(i64, ptr)" → ("f", "i64 @f(i64,ptr)") with parameter names
+/// and attributes other than types dropped so that `define`'s header compares
+/// with `declare`'s.
+std::optional<std::pair<std::string, std::string>>
+signatureKey(StringRef Line) {
   StringRef T = Line.ltrim();
   StringRef W = firstWord(T);
   if (W != "declare" && W != "define")
@@ -649,7 +692,8 @@ bool removeDuplicates(Lines &L, std::vector<RepairNote> &Notes) {
     std::string Norm = normalizeSpaces(T);
     auto K = signatureKey(T);
     if (!Seen.insert(Norm).second) {
-      note(Notes, "duplicate-declare", L.origOf(I), "dropped a repeated `" + Norm + "`");
+      note(Notes, "duplicate-declare", L.origOf(I),
+           "dropped a repeated `" + Norm + "`");
       L.erase(I);
       Changed = true;
       continue;
@@ -695,7 +739,8 @@ SmallVector<StringRef, 8> splitTopLevel(StringRef S) {
   return Parts;
 }
 
-bool inferDeclare(Lines &L, StringRef Name, size_t Idx, std::vector<RepairNote> &Notes) {
+bool inferDeclare(Lines &L, StringRef Name, size_t Idx,
+                  std::vector<RepairNote> &Notes) {
   if (Idx >= L.Text.size())
     return false;
   StringRef T = L.Text[Idx];
@@ -713,8 +758,8 @@ bool inferDeclare(Lines &L, StringRef Name, size_t Idx, std::vector<RepairNote> 
   if (CallPos == StringRef::npos)
     return false;
   StringRef RetPart = T.slice(T.find(' ', CallPos) + 1, At).trim();
-  // Drop calling conventions, fast-math flags and return attributes: the return type is the last
-  // type-looking token, or a function type `R (A, B)`.
+  // Drop calling conventions, fast-math flags and return attributes: the return
+  // type is the last type-looking token, or a function type `R (A, B)`.
   std::string Ret, Params;
   bool HaveFnType = RetPart.ends_with(")");
   if (HaveFnType) {
@@ -755,8 +800,77 @@ bool inferDeclare(Lines &L, StringRef Name, size_t Idx, std::vector<RepairNote> 
   // After the last top-level line before the first function, or at the end.
   L.Text.push_back(Decl);
   L.Orig.push_back(0);
-  note(Notes, "infer-declare", L.origOf(Idx), "added `" + Decl + "` inferred from the call");
+  note(Notes, "infer-declare", L.origOf(Idx),
+       "added `" + Decl + "` inferred from the call");
   return true;
+}
+
+/// The @name a `define`/`declare` line introduces, or a global's `@name =`.
+std::optional<std::string> definedName(StringRef T) {
+  T = T.ltrim();
+  StringRef W = firstWord(T);
+  size_t At;
+  if (W == "define" || W == "declare") {
+    At = T.find('@');
+    if (At == StringRef::npos)
+      return std::nullopt;
+  } else if (T.starts_with("@")) {
+    At = 0;
+  } else {
+    return std::nullopt;
+  }
+  StringRef Rest = T.substr(At + 1);
+  if (Rest.starts_with("\""))
+    return Rest.drop_front().take_until([](char C) { return C == '"'; }).str();
+  return Rest
+      .take_while(
+          [](char C) { return isAlnum(C) || StringRef("$._-").contains(C); })
+      .str();
+}
+
+/// Adds declares for every function called but neither declared nor defined, in
+/// one pass, so a module calling forty helpers it never wrote needs one
+/// re-parse, not forty.
+bool inferAllUndeclared(Lines &L, std::vector<RepairNote> &Notes) {
+  StringSet<> Known;
+  for (const std::string &T : L.Text)
+    if (std::optional<std::string> N = definedName(T))
+      Known.insert(*N);
+  bool Changed = false;
+  size_t Original = L.Text.size(); // declares are appended; do not scan them
+  for (size_t I = 0; I < Original; ++I) {
+    // A copy: inferDeclare appends lines, which may move the one being scanned.
+    std::string LineCopy = L.Text[I];
+    StringRef T = LineCopy;
+    size_t Pos = 0;
+    while ((Pos = T.find('@', Pos)) != StringRef::npos) {
+      StringRef Rest = T.substr(Pos + 1);
+      std::string Name;
+      if (Rest.starts_with("\""))
+        Name =
+            Rest.drop_front().take_until([](char C) { return C == '"'; }).str();
+      else
+        Name = Rest.take_while([](char C) {
+                     return isAlnum(C) || StringRef("$._-").contains(C);
+                   })
+                   .str();
+      ++Pos;
+      if (Name.empty() || Known.count(Name))
+        continue;
+      StringRef Before = T.take_front(Pos - 1);
+      if (!Before.contains("call ") && !Before.contains("invoke "))
+        continue;
+      size_t After =
+          Pos + (Rest.starts_with("\"") ? Name.size() + 2 : Name.size());
+      if (After >= T.size() || T[After] != '(')
+        continue;
+      if (inferDeclare(L, Name, I, Notes)) {
+        Known.insert(Name);
+        Changed = true;
+      }
+    }
+  }
+  return Changed;
 }
 
 /// The name in "use of undefined value '@name'".
@@ -767,6 +881,123 @@ std::optional<std::string> undefinedName(StringRef Msg) {
   return Msg.trim('"').str();
 }
 
+//===-- inline asm constraint strings -------------------------------------===//
+
+/// The bytes of a string literal's body as LLParser decodes them.
+std::string decodeLiteral(StringRef Body) {
+  std::string Out;
+  for (size_t I = 0; I < Body.size();) {
+    if (Body[I] == '\\' && I + 1 < Body.size() && Body[I + 1] == '\\') {
+      Out += '\\';
+      I += 2;
+    } else if (Body[I] == '\\' && I + 2 < Body.size() &&
+               isHexDigit(Body[I + 1]) && isHexDigit(Body[I + 2])) {
+      Out += char(hexFromNibbles(Body[I + 1], Body[I + 2]));
+      I += 3;
+    } else {
+      Out += Body[I++];
+    }
+  }
+  return Out;
+}
+
+/// LLVM 19's InlineAsm::ConstraintInfo::Parse trusts the lengths that `@N` and
+/// `^` announce and reads past the end of the constraint string when they lie
+/// (found by the fuzzer). The parser must never see such a string, so this
+/// returns what is wrong with one, or "".
+std::string constraintProblem(StringRef Constraints) {
+  SmallVector<StringRef, 8> Items;
+  Constraints.split(Items, ',');
+  for (StringRef Item : Items) {
+    for (size_t I = 0; I < Item.size(); ++I) {
+      char C = Item[I];
+      if (C == '{') {
+        size_t E = Item.find('}', I);
+        if (E == StringRef::npos)
+          break;
+        I = E;
+      } else if (C == '@') {
+        if (I + 1 >= Item.size() || !isDigit(Item[I + 1]) ||
+            Item[I + 1] == '0' ||
+            I + 2 + unsigned(Item[I + 1] - '0') > Item.size())
+          return ("'@' in constraint '" + Item +
+                  "' must be followed by a digit N and N letters")
+              .str();
+        I += 1 + (Item[I + 1] - '0');
+      } else if (C == '^') {
+        if (I + 3 > Item.size())
+          return ("'^' in constraint '" + Item +
+                  "' must be followed by two letters")
+              .str();
+        I += 2;
+      }
+    }
+  }
+  return "";
+}
+
+/// The first inline asm constraint string the parser must not see: (line index,
+/// column, message). Works on the whole text: a string literal may span lines.
+std::optional<std::tuple<size_t, size_t, std::string>>
+findBadAsmConstraint(StringRef T) {
+  size_t Pos = 0;
+  while ((Pos = T.find("asm ", Pos)) != StringRef::npos) {
+    size_t Q1 = T.find('"', Pos);
+    size_t Q2 = Q1 == StringRef::npos ? Q1 : T.find('"', Q1 + 1);
+    size_t Q3 = Q2 == StringRef::npos ? Q2 : T.find('"', Q2 + 1);
+    if (Q3 == StringRef::npos)
+      break;
+    Pos += 4;
+    if (T.slice(Q2 + 1, Q3).trim() != ",")
+      continue;
+    size_t Q4 = T.find('"', Q3 + 1);
+    StringRef Body = T.slice(Q3 + 1, Q4 == StringRef::npos ? T.size() : Q4);
+    std::string Problem = constraintProblem(decodeLiteral(Body));
+    if (!Problem.empty()) {
+      size_t LineStart = T.rfind('\n', Q3);
+      size_t Line = T.take_front(Q3).count('\n');
+      size_t Col = LineStart == StringRef::npos ? Q3 + 1 : Q3 - LineStart;
+      return std::make_tuple(
+          Line, Col, "malformed inline asm constraint string: " + Problem);
+    }
+    Pos = Q4 == StringRef::npos ? T.size() : Q4;
+  }
+  return std::nullopt;
+}
+/// Where brackets nest deeper than MaxDepth (LLParser recurses per level and
+/// would exhaust the stack on hostile input): (line index, column), or nullopt.
+std::optional<std::pair<size_t, size_t>>
+findExcessiveNesting(StringRef T, unsigned MaxDepth) {
+  unsigned Depth = 0;
+  size_t Line = 0, LineStart = 0;
+  for (size_t I = 0; I < T.size(); ++I) {
+    char C = T[I];
+    if (C == '\n') {
+      ++Line;
+      LineStart = I + 1;
+    } else if (C == '"') {
+      size_t E = T.find('"', I + 1);
+      if (E == StringRef::npos)
+        break;
+      Line += T.slice(I, E).count('\n');
+      if (size_t NL = T.slice(I, E).rfind('\n'); NL != StringRef::npos)
+        LineStart = I + NL + 1;
+      I = E;
+    } else if (C == ';') {
+      size_t E = T.find('\n', I);
+      if (E == StringRef::npos)
+        break;
+      I = E - 1;
+    } else if (C == '(' || C == '[' || C == '{' || C == '<') {
+      if (++Depth > MaxDepth)
+        return std::make_pair(Line, I - LineStart);
+    } else if ((C == ')' || C == ']' || C == '}' || C == '>') && Depth) {
+      --Depth;
+    }
+  }
+  return std::nullopt;
+}
+
 } // namespace
 
 size_t countLiteralBytes(StringRef Body) {
@@ -774,8 +1005,8 @@ size_t countLiteralBytes(StringRef Body) {
   for (size_t I = 0; I < Body.size(); ++N) {
     if (Body[I] == '\\' && I + 1 < Body.size() && Body[I + 1] == '\\')
       I += 2;
-    else if (Body[I] == '\\' && I + 2 < Body.size() && isHexDigit(Body[I + 1]) &&
-             isHexDigit(Body[I + 2]))
+    else if (Body[I] == '\\' && I + 2 < Body.size() &&
+             isHexDigit(Body[I + 1]) && isHexDigit(Body[I + 2]))
       I += 3;
     else
       ++I;
@@ -798,10 +1029,12 @@ bool stripMarkdownAndProse(std::string &Text, std::vector<RepairNote> &Notes) {
 bool fixStringByteCounts(std::string &Text, std::vector<RepairNote> &Notes) {
   return onLines(Text, Notes, fixByteCounts);
 }
-bool fixMissingClosingBraces(std::string &Text, std::vector<RepairNote> &Notes) {
+bool fixMissingClosingBraces(std::string &Text,
+                             std::vector<RepairNote> &Notes) {
   return onLines(Text, Notes, fixBraces);
 }
-bool removeDuplicateDeclares(std::string &Text, std::vector<RepairNote> &Notes) {
+bool removeDuplicateDeclares(std::string &Text,
+                             std::vector<RepairNote> &Notes) {
   return onLines(Text, Notes, removeDuplicates);
 }
 bool declareUndefinedCallee(std::string &Text, StringRef Name, unsigned Line,
@@ -820,27 +1053,42 @@ Expected<RepairResult> parseWithRepair(StringRef Text, LLVMContext &Ctx,
   unsigned ErrIdx = 0;
   for (unsigned Iter = 0; Iter < std::max(1u, Opts.MaxIterations); ++Iter) {
     std::string Joined = L.join();
+    if (auto Deep = findExcessiveNesting(Joined, 256))
+      return make_error<ParseFailure>(
+          Opts.FileName, L.origOf(Deep->first), Deep->second + 1,
+          "brackets nest more than 256 levels deep", std::move(Notes));
+    if (auto Bad = findBadAsmConstraint(Joined))
+      return make_error<ParseFailure>(
+          Opts.FileName, L.origOf(std::get<0>(*Bad)), std::get<1>(*Bad) + 1,
+          std::get<2>(*Bad), std::move(Notes));
     Err = SMDiagnostic();
     std::unique_ptr<Module> M = parseAssemblyString(Joined, Err, Ctx);
     if (M) {
       M->setModuleIdentifier(Opts.FileName);
-      if (M->getSourceFileName().empty() || M->getSourceFileName() == "<string>")
+      if (M->getSourceFileName().empty() ||
+          M->getSourceFileName() == "<string>")
         M->setSourceFileName(Opts.FileName);
       return RepairResult{std::move(M), std::move(Joined), std::move(Notes)};
     }
     ErrIdx = Err.getLineNo() > 0 ? Err.getLineNo() - 1 : 0;
     StringRef Msg = Err.getMessage();
-    // Repairs keyed by the diagnostic first, then the cheap text passes once each.
-    if (std::optional<std::string> Name = undefinedName(Msg))
-      if (inferDeclare(L, *Name, ErrIdx, Notes))
+    // Repairs keyed by the diagnostic first, then the cheap text passes once
+    // each.
+    if (std::optional<std::string> Name = undefinedName(Msg)) {
+      bool One = inferDeclare(L, *Name, ErrIdx, Notes);
+      bool Rest = inferAllUndeclared(L, Notes);
+      if (One || Rest)
         continue;
-    if (Msg.contains("invalid redefinition of function") && removeDuplicates(L, Notes))
+    }
+    if (Msg.contains("invalid redefinition of function") &&
+        removeDuplicates(L, Notes))
       continue;
     if ((Msg.contains("type mismatch") || Msg.contains("initializer") ||
          Msg.contains("doesn't match")) &&
         fixByteCounts(L, Notes))
       continue;
-    if ((Msg.contains("end of file") || Msg.contains("expected instruction opcode")) &&
+    if ((Msg.contains("end of file") ||
+         Msg.contains("expected instruction opcode")) &&
         fixBraces(L, Notes))
       continue;
     if (!TriedText) {
@@ -859,7 +1107,8 @@ Expected<RepairResult> parseWithRepair(StringRef Text, LLVMContext &Ctx,
   if (OrigLine == 0 && Err.getLineNo() > 0)
     Message += " (in a line the repair added)";
   return make_error<ParseFailure>(Opts.FileName, OrigLine,
-                                  Err.getColumnNo() >= 0 ? Err.getColumnNo() + 1 : 0,
+                                  Err.getColumnNo() >= 0 ? Err.getColumnNo() + 1
+                                                         : 0,
                                   std::move(Message), std::move(Notes));
 }
 

@@ -1,16 +1,17 @@
-//===- SemcomPasses.cpp - register the semcom-fixup passes with a PassBuilder -===//
+//===- SemcomPasses.cpp - register the semcom-fixup passes with a PassBuilder
+//-===//
 //
-// The configuration is read when a callback runs, not when the plugin is loaded: opt and clang
-// parse `-semcom-*` options after loading plugins.
+// The configuration is read when a callback runs, not when the plugin is
+// loaded: opt and clang parse `-semcom-*` options after loading plugins.
 //
 //===----------------------------------------------------------------------===//
 #include "semcom/Fixup/SemcomPasses.h"
+#include "semcom/Fixup/Diagnostics.h"
 #include "semcom/Fixup/DoesNotUnderstand.h"
 #include "semcom/Fixup/FixConstants.h"
 #include "semcom/Fixup/FixDeclares.h"
 #include "semcom/Fixup/FixSyscalls.h"
 #include "semcom/Fixup/ManifestQuery.h"
-#include "semcom/Fixup/Diagnostics.h"
 
 #include "llvm/IR/DiagnosticInfo.h"
 #include "llvm/IR/LLVMContext.h"
@@ -45,8 +46,10 @@ void addFixupPipeline(ModulePassManager &MPM, const FixupConfig &C) {
   MPM.addPass(FixupVerifierPass());
 }
 
-static void registerWith(PassBuilder &PB, std::function<FixupConfig()> GetConfig) {
-  PB.registerAnalysisRegistrationCallback([GetConfig](ModuleAnalysisManager &MAM) {
+static void registerWith(PassBuilder &PB,
+                         std::function<FixupConfig()> GetConfig) {
+  PB.registerAnalysisRegistrationCallback([GetConfig](
+                                              ModuleAnalysisManager &MAM) {
     FixupConfig C = GetConfig();
     if (C.Query)
       MAM.registerPass([Q = C.Query] { return ManifestAnalysis(Q); });
@@ -75,9 +78,10 @@ static void registerWith(PassBuilder &PB, std::function<FixupConfig()> GetConfig
         else if (Name == "print<semcom-manifest>")
           MPM.addPass(ManifestPrinterPass(outs()));
         else
-          return parseAnalysisUtilityPasses<DoesNotUnderstandAnalysis>("semcom-dnu", Name,
-                                                                        MPM) ||
-                 parseAnalysisUtilityPasses<ManifestAnalysis>("semcom-manifest", Name, MPM);
+          return parseAnalysisUtilityPasses<DoesNotUnderstandAnalysis>(
+                     "semcom-dnu", Name, MPM) ||
+                 parseAnalysisUtilityPasses<ManifestAnalysis>("semcom-manifest",
+                                                              Name, MPM);
         return true;
       });
   PB.registerPipelineStartEPCallback(
@@ -88,7 +92,9 @@ static void registerWith(PassBuilder &PB, std::function<FixupConfig()> GetConfig
       });
 }
 
-void registerSemcomPasses(PassBuilder &PB) { registerWith(PB, configFromCommandLine); }
+void registerSemcomPasses(PassBuilder &PB) {
+  registerWith(PB, configFromCommandLine);
+}
 
 void registerSemcomPasses(PassBuilder &PB, const FixupConfig &Config) {
   registerWith(PB, [Config] { return Config; });

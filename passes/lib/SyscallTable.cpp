@@ -1,7 +1,9 @@
-//===- SyscallTable.cpp - Linux syscall numbers the runtime wraps, per target -===//
+//===- SyscallTable.cpp - Linux syscall numbers the runtime wraps, per target
+//-===//
 //
-// Numbers from the kernel's arch/x86/entry/syscalls/syscall_64.tbl and the generic
-// include/uapi/asm-generic/unistd.h that aarch64 uses (which has no open, only openat).
+// Numbers from the kernel's arch/x86/entry/syscalls/syscall_64.tbl and the
+// generic include/uapi/asm-generic/unistd.h that aarch64 uses (which has no
+// open, only openat).
 //
 //===----------------------------------------------------------------------===//
 #include "semcom/Fixup/SyscallTable.h"

@@ -1,7 +1,8 @@
 //===- ValueConversion.cpp - convert a value to the type a callee expects -===//
 //
-// The choices here decide whether a rewritten call means what the model meant, so they are
-// conservative: anything that is not an integer/pointer change is refused.
+// The choices here decide whether a rewritten call means what the model meant,
+// so they are conservative: anything that is not an integer/pointer change is
+// refused.
 //
 //===----------------------------------------------------------------------===//
 #include "semcom/Fixup/ValueConversion.h"

@@ -1,7 +1,8 @@
-//===- SemcomPasses.cpp - the SemcomPasses.so entry point for opt and clang -===//
+//===- SemcomPasses.cpp - the SemcomPasses.so entry point for opt and clang
+//-===//
 //
-// Only the entry point lives here; the passes and their registration are in libsemcom_fixup,
-// which semcom-fix links too (one source, no copy).
+// Only the entry point lives here; the passes and their registration are in
+// libsemcom_fixup, which semcom-fix links too (one source, no copy).
 //
 //===----------------------------------------------------------------------===//
 #include "semcom/Fixup/SemcomPasses.h"
@@ -10,7 +11,9 @@
 #include "llvm/Passes/PassBuilder.h"
 #include "llvm/Passes/PassPlugin.h"
 
-extern "C" LLVM_ATTRIBUTE_WEAK ::llvm::PassPluginLibraryInfo llvmGetPassPluginInfo() {
-  return {LLVM_PLUGIN_API_VERSION, "SemcomPasses", "0.1.0",
-          [](llvm::PassBuilder &PB) { semcom::fixup::registerSemcomPasses(PB); }};
+extern "C" LLVM_ATTRIBUTE_WEAK ::llvm::PassPluginLibraryInfo
+llvmGetPassPluginInfo() {
+  return {
+      LLVM_PLUGIN_API_VERSION, "SemcomPasses", "0.1.0",
+      [](llvm::PassBuilder &PB) { semcom::fixup::registerSemcomPasses(PB); }};
 }

@@ -1,26 +1,22 @@
 //===- semcom-fix.cpp - repair and fix up model-written IR in one process -===//
 //
-// The orchestrator's path without the process chain: read IR, repair what does not parse, run
-// semcom-fixup (the same pass library the opt plugin loads), verify, write. Prints each change.
-// Exit status: 0 the output verifies, 1 the input could not be repaired, 2 usage or input error.
+// The orchestrator's path without the process chain: read IR, repair what does
+// not parse, run semcom-fixup (the same pass library the opt plugin loads),
+// verify, write. Prints each change. Exit status: 0 the output verifies, 1 the
+// input could not be repaired, 2 usage or input error.
 //
 //===----------------------------------------------------------------------===//
 #include "semcom/Fixup/Config.h"
-#include "semcom/Fixup/Diagnostics.h"
 #include "semcom/Fixup/DoesNotUnderstand.h"
+#include "semcom/Fixup/FixupDriver.h"
 #include "semcom/Fixup/ManifestQuery.h"
 #include "semcom/Fixup/PreParseRepair.h"
-#include "semcom/Fixup/SemcomPasses.h"
 #include "semcom/Fixup/SyscallTable.h"
 
-#include "llvm/IR/DiagnosticHandler.h"
-#include "llvm/IR/DiagnosticInfo.h"
-#include "llvm/IR/DiagnosticPrinter.h"
-#include "llvm/Support/FormatVariadic.h"
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Module.h"
-#include "llvm/Passes/PassBuilder.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -32,27 +28,37 @@ using namespace semcom::fixup;
 
 namespace {
 cl::OptionCategory FixCategory("semcom-fix options");
-cl::opt<std::string> InputFilename(cl::Positional, cl::desc("<input.ll>"), cl::init("-"),
-                                   cl::cat(FixCategory));
-cl::opt<std::string> OutputFilename("o", cl::desc("Output file (default: stdout)"),
-                                    cl::value_desc("file"), cl::init("-"), cl::cat(FixCategory));
-cl::opt<std::string> ManifestFile("m", cl::desc("Manifest file"), cl::value_desc("manifest.txt"),
+cl::opt<std::string> InputFilename(cl::Positional, cl::desc("<input.ll>"),
+                                   cl::init("-"), cl::cat(FixCategory));
+cl::opt<std::string> OutputFilename("o",
+                                    cl::desc("Output file (default: stdout)"),
+                                    cl::value_desc("file"), cl::init("-"),
+                                    cl::cat(FixCategory));
+cl::opt<std::string> ManifestFile("m", cl::desc("Manifest file"),
+                                  cl::value_desc("manifest.txt"),
                                   cl::cat(FixCategory));
-cl::alias ManifestAlias("manifest", cl::desc("Alias for -m"), cl::aliasopt(ManifestFile),
-                        cl::cat(FixCategory));
-cl::opt<std::string> MissingFile("missing-out",
-                                 cl::desc("Write unknown external names as JSON to this file"),
-                                 cl::value_desc("missing.json"), cl::cat(FixCategory));
-cl::opt<std::string> TripleOpt("target-triple",
-                               cl::desc("Target of the module (x86_64-… or aarch64-…)"),
-                               cl::value_desc("triple"), cl::cat(FixCategory));
-cl::opt<bool> JSONOut("json", cl::desc("Print the changes as JSON on stdout (needs -o FILE)"),
-                      cl::cat(FixCategory));
-cl::opt<bool> Quiet("quiet", cl::desc("Do not print the changes"), cl::cat(FixCategory));
-cl::opt<unsigned> MaxInputMiB("max-input-mib", cl::desc("Largest input accepted, in MiB"),
+cl::alias ManifestAlias("manifest", cl::desc("Alias for -m"),
+                        cl::aliasopt(ManifestFile), cl::cat(FixCategory));
+cl::opt<std::string>
+    MissingFile("missing-out",
+                cl::desc("Write unknown external names as JSON to this file"),
+                cl::value_desc("missing.json"), cl::cat(FixCategory));
+cl::opt<std::string>
+    TripleOpt("target-triple",
+              cl::desc("Target of the module (x86_64-… or aarch64-…)"),
+              cl::value_desc("triple"), cl::cat(FixCategory));
+cl::opt<bool>
+    JSONOut("json",
+            cl::desc("Print the changes as JSON on stdout (needs -o FILE)"),
+            cl::cat(FixCategory));
+cl::opt<bool> Quiet("quiet", cl::desc("Do not print the changes"),
+                    cl::cat(FixCategory));
+cl::opt<unsigned> MaxInputMiB("max-input-mib",
+                              cl::desc("Largest input accepted, in MiB"),
                               cl::init(64), cl::cat(FixCategory));
 
-/// What semcom-fix reports: one line per change or problem, in the order they happened.
+/// What semcom-fix reports: one line per change or problem, in the order they
+/// happened.
 struct Report {
   std::string File;
   json::Array Changes;
@@ -63,42 +69,8 @@ struct Report {
     std::string M = Msg.str();
     if (!Quiet && !JSONOut)
       errs() << File << ": " << Kind << ": " << Pass << ": " << M << "\n";
-    Changes.push_back(json::Object{{"kind", Kind}, {"pass", Pass}, {"message", M}});
-  }
-};
-
-struct FixDiagnosticHandler : DiagnosticHandler {
-  Report &R;
-  explicit FixDiagnosticHandler(Report &R) : R(R) {}
-  bool isAnalysisRemarkEnabled(StringRef Pass) const override { return Pass.starts_with("semcom"); }
-  bool isMissedOptRemarkEnabled(StringRef Pass) const override { return Pass.starts_with("semcom"); }
-  bool isPassedOptRemarkEnabled(StringRef Pass) const override { return Pass.starts_with("semcom"); }
-  bool isAnyRemarkEnabled() const override { return true; }
-
-  bool handleDiagnostics(const DiagnosticInfo &DI) override {
-    if (auto *O = dyn_cast<DiagnosticInfoOptimizationBase>(&DI)) {
-      StringRef Pass = O->getPassName();
-      Pass.consume_front("semcom-");
-      std::string Msg = O->getMsg();
-      StringRef Kind = isa<OptimizationRemark>(DI)         ? "changed"
-                       : isa<OptimizationRemarkMissed>(DI) ? "left"
-                                                           : "note";
-      if (O->getRemarkName() == "FuzzyMatch")
-        R.Notes.push_back(Msg);
-      R.add(Kind, Pass, Msg);
-      return true;
-    }
-    std::string Msg;
-    raw_string_ostream OS(Msg);
-    DiagnosticPrinterRawOStream DP(OS);
-    DI.print(DP);
-    if (DI.getSeverity() == DS_Error) {
-      ++R.Errors;
-      R.add("error", "semcom-fix", Msg);
-    } else if (DI.getSeverity() == DS_Warning) {
-      R.add("warning", "semcom-fix", Msg);
-    }
-    return true;
+    Changes.push_back(
+        json::Object{{"kind", Kind.str()}, {"pass", Pass.str()}, {"message", M}});
   }
 };
 
@@ -111,34 +83,40 @@ int fail(int Code, const Twine &Msg) {
 int main(int argc, char **argv) {
   InitLLVM X(argc, argv);
   cl::HideUnrelatedOptions(FixCategory);
-  if (!cl::ParseCommandLineOptions(argc, argv,
-                                   "semcom-fix: repair model-written LLVM IR and run the "
-                                   "semcom-fixup pipeline in one process\n",
-                                   &errs()))
+  if (!cl::ParseCommandLineOptions(
+          argc, argv,
+          "semcom-fix: repair model-written LLVM IR and run the "
+          "semcom-fixup pipeline in one process\n",
+          &errs()))
     return 2;
   if (JSONOut && OutputFilename == "-")
-    return fail(2, "semcom-fix: --json prints on stdout; give the IR an output file with -o");
+    return fail(2, "semcom-fix: --json prints on stdout; give the IR an output "
+                   "file with -o");
 
-  ErrorOr<std::unique_ptr<MemoryBuffer>> In = MemoryBuffer::getFileOrSTDIN(InputFilename);
+  ErrorOr<std::unique_ptr<MemoryBuffer>> In =
+      MemoryBuffer::getFileOrSTDIN(InputFilename);
   if (!In)
     return fail(2, InputFilename + ": error: " + In.getError().message());
   if ((*In)->getBufferSize() > uint64_t(MaxInputMiB) << 20)
-    return fail(1, InputFilename + ": error: input is " + Twine((*In)->getBufferSize()) +
-                       " bytes; semcom-fix accepts at most " + Twine(MaxInputMiB) + " MiB");
+    return fail(1, InputFilename + ": error: input is " +
+                       Twine((*In)->getBufferSize()) +
+                       " bytes; semcom-fix accepts at most " +
+                       Twine(MaxInputMiB) + " MiB");
 
   FixupConfig Config;
   Config.MissingOut = MissingFile;
   Config.TargetTriple = TripleOpt;
   Config.AtPipelineStart = false;
-  Expected<std::shared_ptr<const ManifestQuery>> Q = ManifestQuery::getShared(ManifestFile);
+  Expected<std::shared_ptr<const ManifestQuery>> Q =
+      ManifestQuery::getShared(ManifestFile);
   if (!Q)
     return fail(2, ManifestFile + ": error: " + toString(Q.takeError()));
   Config.Query = *Q;
 
   Report R;
-  R.File = InputFilename == "-" ? std::string("<stdin>") : std::string(InputFilename);
+  R.File = InputFilename == "-" ? std::string("<stdin>")
+                                : std::string(InputFilename);
   LLVMContext Ctx;
-  Ctx.setDiagnosticHandler(std::make_unique<FixDiagnosticHandler>(R));
 
   RepairOptions RO;
   RO.FileName = R.File;
@@ -154,9 +132,10 @@ int main(int argc, char **argv) {
       errs() << ": error: " << F.Message << "\n";
     });
     if (JSONOut)
-      outs() << formatv("{0:2}", json::Value(json::Object{{"file", R.File},
-                                                          {"verified", false},
-                                                          {"changes", std::move(R.Changes)}}))
+      outs() << formatv("{0:2}", json::Value(json::Object{
+                                     {"file", R.File},
+                                     {"verified", false},
+                                     {"changes", std::move(R.Changes)}}))
              << "\n";
     return Code;
   }
@@ -164,7 +143,8 @@ int main(int argc, char **argv) {
   for (const RepairNote &N : Parsed->Notes)
     R.add("repaired", "pre-parse", N.str());
 
-  // The module's target decides the syscall numbering: a disagreement is an input error.
+  // The module's target decides the syscall numbering: a disagreement is an
+  // input error.
   if (!TripleOpt.empty()) {
     Triple Want(Triple::normalize(TripleOpt));
     if (!syscallArchOf(Want.str()))
@@ -173,52 +153,44 @@ int main(int argc, char **argv) {
     if (M.getTargetTriple().empty()) {
       M.setTargetTriple(Want.str());
     } else if (Triple(M.getTargetTriple()).getArch() != Want.getArch()) {
-      return fail(1, R.File + ": error: the module targets " + M.getTargetTriple() +
-                         " but --target-triple is " + TripleOpt);
+      return fail(1, R.File + ": error: the module targets " +
+                         M.getTargetTriple() + " but --target-triple is " +
+                         TripleOpt);
     }
   }
   if (!M.getTargetTriple().empty() && !syscallArchOf(M.getTargetTriple()))
-    return fail(1, R.File + ": error: the module targets " + M.getTargetTriple() +
+    return fail(1, R.File + ": error: the module targets " +
+                       M.getTargetTriple() +
                        "; semcom targets x86_64 and aarch64 only");
 
-  PassBuilder PB;
-  registerSemcomPasses(PB, Config);
-  LoopAnalysisManager LAM;
-  FunctionAnalysisManager FAM;
-  CGSCCAnalysisManager CGAM;
-  ModuleAnalysisManager MAM;
-  PB.registerModuleAnalyses(MAM);
-  PB.registerCGSCCAnalyses(CGAM);
-  PB.registerFunctionAnalyses(FAM);
-  PB.registerLoopAnalyses(LAM);
-  PB.crossRegisterProxies(LAM, FAM, CGAM, MAM);
-  ModulePassManager MPM;
-  addFixupPipeline(MPM, Config);
-  MPM.run(M, MAM);
+  // The same in-process driver the orchestrator uses; it collects what the passes say.
+  FixupReport FR = runFixupPipeline(M, Config);
+  for (const FixupChange &C : FR.Changes)
+    R.add(C.Kind, C.Kind == "error" || C.Kind == "warning" ? "semcom-fix" : C.Pass, C.Message);
+  R.Notes = FR.Notes;
+  R.Errors = FR.Errors.size();
 
   if (R.Errors) {
     if (JSONOut)
-      outs() << formatv("{0:2}", json::Value(json::Object{{"file", R.File},
-                                                          {"verified", false},
-                                                          {"changes", std::move(R.Changes)}}))
+      outs() << formatv("{0:2}", json::Value(json::Object{
+                                     {"file", R.File},
+                                     {"verified", false},
+                                     {"changes", std::move(R.Changes)}}))
              << "\n";
     return 1;
   }
 
-  std::string Text;
-  raw_string_ostream OS(Text);
-  for (const std::string &N : R.Notes)
-    OS << "; NOTE: " << N << "\n";
-  M.print(OS, nullptr);
+  std::string Text = printWithNotes(M, R.Notes);
   if (OutputFilename == "-") {
     outs() << Text;
   } else if (Error E = writeFileAtomically(OutputFilename, Text)) {
     return fail(2, OutputFilename + ": error: " + toString(std::move(E)));
   }
   if (JSONOut)
-    outs() << formatv("{0:2}", json::Value(json::Object{{"file", R.File},
-                                                        {"verified", true},
-                                                        {"changes", std::move(R.Changes)}}))
+    outs() << formatv("{0:2}", json::Value(json::Object{
+                                   {"file", R.File},
+                                   {"verified", true},
+                                   {"changes", std::move(R.Changes)}}))
            << "\n";
   return 0;
 }

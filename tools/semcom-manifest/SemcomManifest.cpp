@@ -1,8 +1,9 @@
 //===- SemcomManifest.cpp - the semcom-manifest command-line tool --------===//
 //
-// Builds a manifest from IR trees and answers its queries from the shell, so scripts and people can
-// see what a prompt would get: `build`, `lookup`, `relevant`, `similar`, each with --json.
-// Exit codes: 0 found/ok, 1 not found (or built with problems), 2 usage or input error.
+// Builds a manifest from IR trees and answers its queries from the shell, so
+// scripts and people can see what a prompt would get: `build`, `lookup`,
+// `relevant`, `similar`, each with --json. Exit codes: 0 found/ok, 1 not found
+// (or built with problems), 2 usage or input error.
 //
 //===----------------------------------------------------------------------===//
 #include "semcom/Manifest/Manifest.h"
@@ -66,7 +67,8 @@ struct Options {
 };
 
 int usageError(const Twine &Message) {
-  errs() << "semcom-manifest: " << Message << "\n(see 'semcom-manifest --help')\n";
+  errs() << "semcom-manifest: " << Message
+         << "\n(see 'semcom-manifest --help')\n";
   return ExitUsage;
 }
 
@@ -104,7 +106,8 @@ std::optional<int> parseArgs(int Argc, char **Argv, Options &O) {
         if (!V)
           return ExitUsage;
         if (!to_float(*V, O.Threshold) || O.Threshold < 0 || O.Threshold > 1)
-          return usageError("--threshold needs a number between 0 and 1, not '" + *V + "'");
+          return usageError(
+              "--threshold needs a number between 0 and 1, not '" + *V + "'");
       } else {
         return usageError("unknown option '" + A + "'");
       }
@@ -118,19 +121,26 @@ std::optional<int> parseArgs(int Argc, char **Argv, Options &O) {
   return std::nullopt;
 }
 
+/// JSON strings must be UTF-8; IR names and paths need not be.
+std::string text(StringRef S) {
+  return json::isUTF8(S) ? S.str() : json::fixUTF8(S);
+}
+
 json::Object entryJson(const Entry &E) {
-  return json::Object{{"name", E.Name},
-                      {"file", E.File},
-                      {"visibility", E.Vis == Visibility::Public ? "public" : "private"},
-                      {"line", int64_t(E.Line)},
-                      {"signature", E.Signature},
-                      {"declaration", E.IsDeclaration}};
+  return json::Object{
+      {"name", text(E.Name)},
+      {"file", text(E.File)},
+      {"visibility", E.Vis == Visibility::Public ? "public" : "private"},
+      {"line", int64_t(E.Line)},
+      {"signature", text(E.Signature)},
+      {"declaration", E.IsDeclaration}};
 }
 
 /// The entry as a manifest line, the format people already read.
 void printEntry(raw_ostream &OS, const Entry &E) {
-  OS << E.Name << '|' << E.File << '|' << (E.Vis == Visibility::Public ? "public" : "private")
-     << '|' << E.Line << '|' << E.Signature << '\n';
+  OS << E.Name << '|' << E.File << '|'
+     << (E.Vis == Visibility::Public ? "public" : "private") << '|' << E.Line
+     << '|' << E.Signature << '\n';
 }
 
 std::optional<Manifest> load(const Options &O, int &Exit) {
@@ -190,7 +200,8 @@ int runBuild(const Options &O) {
   if (!M) {
     auto Progress = [&](size_t Done, size_t Total) {
       if (ShowProgress)
-        errs() << "\rsemcom-manifest: read " << Done << "/" << Total << " files";
+        errs() << "\rsemcom-manifest: read " << Done << "/" << Total
+               << " files";
     };
     Expected<Manifest> Built = Manifest::buildFromTree(O.Positional, Progress);
     if (ShowProgress)
@@ -205,30 +216,37 @@ int runBuild(const Options &O) {
   for (const Diagnostic &D : M->diagnostics())
     errs() << D.str() << '\n';
   if (M->fileCount() == 0) {
-    errs() << "semcom-manifest: no .ll or .bc files under " << join(O.Positional, ", ")
-           << "; nothing written\n";
+    errs() << "semcom-manifest: no .ll or .bc files under "
+           << join(O.Positional, ", ") << "; nothing written\n";
     return ExitUsage;
   }
   for (const Conflict &C : M->conflicts())
-    errs() << "semcom-manifest: conflict: @" << C.Name << " is defined public in "
-           << join(C.Files, ", ") << '\n';
+    errs() << "semcom-manifest: conflict: @" << C.Name
+           << " is defined public in " << join(C.Files, ", ") << '\n';
   if (Error E = M->writeFile(O.Output)) {
-    errs() << "semcom-manifest: " << O.Output << ": " << toString(std::move(E)) << '\n';
+    errs() << "semcom-manifest: " << O.Output << ": " << toString(std::move(E))
+           << '\n';
     return ExitUsage;
   }
   double Seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count();
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
+          .count();
   if (O.Json) {
     json::Array Diags, Conflicts;
     for (const Diagnostic &D : M->diagnostics())
-      Diags.push_back(json::Object{{"file", D.File},
+      Diags.push_back(json::Object{{"file", text(D.File)},
                                    {"line", int64_t(D.Line)},
                                    {"column", int64_t(D.Column)},
-                                   {"message", D.Message}});
-    for (const Conflict &C : M->conflicts())
-      Conflicts.push_back(json::Object{{"name", C.Name}, {"files", json::Array(C.Files)}});
+                                   {"message", text(D.Message)}});
+    for (const Conflict &C : M->conflicts()) {
+      json::Array Files;
+      for (const std::string &F : C.Files)
+        Files.push_back(text(F));
+      Conflicts.push_back(
+          json::Object{{"name", text(C.Name)}, {"files", std::move(Files)}});
+    }
     outs() << formatv("{0:2}", json::Value(json::Object{
-                                   {"output", O.Output},
+                                   {"output", text(O.Output)},
                                    {"files", int64_t(M->fileCount())},
                                    {"functions", int64_t(M->entries().size())},
                                    {"reread", int64_t(Reread)},
@@ -237,10 +255,12 @@ int runBuild(const Options &O) {
                                    {"conflicts", std::move(Conflicts)}}))
            << '\n';
   }
-  errs() << "semcom-manifest: " << O.Output << ": " << M->entries().size() << " functions from "
-         << M->fileCount() << " files (" << (Incremental ? "refreshed, " : "") << Reread
-         << " read) in " << format("%.2f", Seconds) << " s\n";
-  return M->diagnostics().empty() && M->conflicts().empty() ? ExitOk : ExitNotFound;
+  errs() << "semcom-manifest: " << O.Output << ": " << M->entries().size()
+         << " functions from " << M->fileCount() << " files ("
+         << (Incremental ? "refreshed, " : "") << Reread << " read) in "
+         << format("%.2f", Seconds) << " s\n";
+  return M->diagnostics().empty() && M->conflicts().empty() ? ExitOk
+                                                            : ExitNotFound;
 }
 
 int runLookup(const Options &O) {
@@ -261,7 +281,8 @@ int runLookup(const Options &O) {
   }
   if (M->isShim(Name)) {
     if (O.Json)
-      outs() << formatv("{0:2}", json::Value(json::Object{{"name", Name}, {"shim", true}}))
+      outs() << formatv("{0:2}", json::Value(json::Object{{"name", text(Name)},
+                                                          {"shim", true}}))
              << '\n';
     else
       outs() << Name << " (shim: provided outside the tree)\n";
@@ -286,7 +307,8 @@ int runRelevant(const Options &O) {
   std::vector<std::unique_ptr<MemoryBuffer>> Buffers;
   std::vector<StringRef> Texts;
   for (const std::string &Path : O.Positional) {
-    ErrorOr<std::unique_ptr<MemoryBuffer>> B = MemoryBuffer::getFileOrSTDIN(Path, /*IsText=*/true);
+    ErrorOr<std::unique_ptr<MemoryBuffer>> B =
+        MemoryBuffer::getFileOrSTDIN(Path, /*IsText=*/true);
     if (!B) {
       errs() << "semcom-manifest: " << (Path == "-" ? "<stdin>" : Path)
              << ": cannot read: " << B.getError().message() << '\n';
@@ -306,7 +328,8 @@ int runRelevant(const Options &O) {
       printEntry(outs(), *E);
   }
   if (Found.empty()) {
-    errs() << "semcom-manifest: the texts reference no function in " << O.ManifestPath << '\n';
+    errs() << "semcom-manifest: the texts reference no function in "
+           << O.ManifestPath << '\n';
     return ExitNotFound;
   }
   return ExitOk;
@@ -325,8 +348,8 @@ int runSimilar(const Options &O) {
   if (!S) {
     if (O.Json)
       outs() << "null\n";
-    errs() << "semcom-manifest: nothing in " << O.ManifestPath << " is like @" << Name
-           << " (threshold " << format("%.2f", O.Threshold) << ")\n";
+    errs() << "semcom-manifest: nothing in " << O.ManifestPath << " is like @"
+           << Name << " (threshold " << format("%.2f", O.Threshold) << ")\n";
     return ExitNotFound;
   }
   if (O.Json) {

@@ -196,11 +196,12 @@ struct Pipeline::Impl {
         Lines += "    ; defined in " + E->File;
       Lines += "\n";
     }
+    std::string Http = mentionsHttp(Texts) ? runtimeSummary(true) : "";
     if (Lines.empty())
-      return "";
+      return Http;
     return "\nFunctions defined in other modules that this step references (declare each exactly "
            "like this):\n" +
-           Lines;
+           Lines + Http;
   }
 
   // --- run directory ---

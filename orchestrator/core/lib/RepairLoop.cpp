@@ -35,6 +35,20 @@ std::string extractForRepair(StringRef Answer) {
   return Answer.slice(Start + 1, Close == StringRef::npos ? Answer.size() : Close).str();
 }
 
+/// Text that goes back into a prompt is bounded: a 10 MB answer must not become a 10 MB repair
+/// request. The head is kept and the cut is said.
+std::string clip(StringRef Text, size_t MaxBytes) {
+  if (Text.size() <= MaxBytes)
+    return Text.str();
+  return (Text.take_front(MaxBytes) + "\n[... " + Twine(Text.size() - MaxBytes) +
+          " more bytes not repeated here ...]\n")
+      .str();
+}
+
+constexpr size_t MaxRepairIRBytes = 256 << 10;
+constexpr size_t MaxDiagnosticBytes = 2 << 10;
+constexpr size_t MaxDiagnostics = 40;
+
 } // namespace
 
 Expected<RepairOutcome> runRepairLoop(std::string Prompt, ValidateOptions VO,
@@ -71,16 +85,25 @@ Expected<RepairOutcome> runRepairLoop(std::string Prompt, ValidateOptions VO,
                                 "); define it in this module or call a function that exists");
       C.Valid = false;
     }
-    std::string Diagnostics = join(C.Diagnostics, "\n");
+    std::vector<std::string> Shown;
+    for (const std::string &D : C.Diagnostics)
+      if (Shown.size() < MaxDiagnostics)
+        Shown.push_back(clip(D, MaxDiagnosticBytes));
+    if (C.Diagnostics.size() > MaxDiagnostics)
+      Shown.push_back("[... " + std::to_string(C.Diagnostics.size() - MaxDiagnostics) +
+                      " more problems]");
+    std::string Diagnostics = join(Shown, "\n");
     Out << "validate: " << C.Diagnostics.size() << " problem"
         << (C.Diagnostics.size() == 1 ? "" : "s") << "\n";
-    for (const std::string &D : C.Diagnostics)
-      Out << "  " << StringRef(D).take_until([](char Ch) { return Ch == '\n'; }) << "\n";
+    for (const std::string &D : Shown)
+      Out << "  " << StringRef(D).take_until([](char Ch) { return Ch == '\n'; }).take_front(300)
+          << "\n";
     if (Hooks.OnFailure)
       Hooks.OnFailure(C, Diagnostics, Round);
     bool SameAnswer = !SeenAnswers.insert(digest(*Answer)).second;
     bool SameDiagnostics = !SeenDiagnostics.insert(digest(Diagnostics)).second;
-    std::string FailedIR = C.Text.empty() ? extractForRepair(*Answer) : C.Text;
+    std::string FailedIR = clip(C.Text.empty() ? extractForRepair(*Answer) : C.Text,
+                                MaxRepairIRBytes);
     if (!R.Best || C.Diagnostics.size() < R.Best->Diagnostics.size())
       R.Best = std::move(C);
     if (SameAnswer || SameDiagnostics) {

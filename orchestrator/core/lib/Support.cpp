@@ -58,10 +58,39 @@ Error writeDurably(StringRef Path, StringRef Contents) {
   return Error::success();
 }
 
-std::string runtimeSummary() {
-  std::string Out = "Runtime functions (declare the ones you call exactly like this):\n";
-  for (const fixup::RuntimeFunction &F : fixup::runtimeFunctions())
+namespace {
+/// The HTTP framework's modules are listed only to steps that are about HTTP, to keep every other
+/// prompt short.
+bool isHttpModule(StringRef Module) {
+  return Module.starts_with("http") || Module.starts_with("html");
+}
+} // namespace
+
+bool mentionsHttp(ArrayRef<StringRef> Texts) {
+  for (StringRef T : Texts) {
+    std::string Lower = T.lower();
+    for (const char *Word : {"http", "html", "route", "web server", "htmx"})
+      if (StringRef(Lower).contains(Word))
+        return true;
+  }
+  return false;
+}
+
+std::string runtimeSummary(bool Http) {
+  std::string Out = Http ? "\nHTTP framework functions in the runtime (declare the ones you call "
+                           "exactly like this; handlers are `i64 @handler(ptr %req_ctx, ptr "
+                           "%resp_buf, i64 %buf_size)` returning bytes written or -1):\n"
+                         : "Runtime functions (declare the ones you call exactly like this):\n";
+  StringRef Module;
+  for (const fixup::RuntimeFunction &F : fixup::runtimeFunctions()) {
+    if (isHttpModule(F.Module) != Http || F.Name == "semcom_main")
+      continue;
+    if (F.Module != Module) {
+      Module = F.Module;
+      Out += "  ; " + Module.str() + "\n";
+    }
     Out += "  declare " + F.Signature.str() + "\n";
+  }
   return Out;
 }
 
@@ -69,9 +98,9 @@ std::string irSystemPrompt(raw_ostream &Warnings) {
   auto System = promptTemplate("system");
   if (!System) {
     Warnings << "warning: " << toString(System.takeError()) << "\n";
-    return runtimeSummary();
+    return runtimeSummary(false);
   }
-  return *System + "\n" + runtimeSummary();
+  return *System + "\n" + runtimeSummary(false);
 }
 
 } // namespace core

@@ -1,11 +1,14 @@
-//===- HostRuntime.cpp - host stand-ins for runtime functions, corpus reader -===//
+//===- HostRuntime.cpp - host stand-ins for runtime functions, corpus reader
+//-===//
 //
-// The IR HTTP modules call a handful of runtime functions (mem_alloc, copy_bytes, …); on the host
-// they are libc calls, so the parser is tested without linking the libc-free runtime.
+// The IR HTTP modules call a handful of runtime functions (mem_alloc,
+// copy_bytes, …); on the host they are libc calls, so the parser is tested
+// without linking the libc-free runtime.
 //
 //===----------------------------------------------------------------------===//
 #include "HttpRuntime.h"
 
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
@@ -14,7 +17,19 @@
 extern "C" {
 void *mem_alloc(int64_t Size) { return std::malloc(static_cast<size_t>(Size)); }
 void mem_free(void *P) { std::free(P); }
-void *mem_realloc(void *P, int64_t Size) { return std::realloc(P, static_cast<size_t>(Size)); }
+void *mem_realloc(void *P, int64_t Size) {
+  return std::realloc(P, static_cast<size_t>(Size));
+}
+int64_t str_len(const char *S) { return static_cast<int64_t>(std::strlen(S)); }
+int64_t format_i64(int64_t Value, char *Out, int64_t OutSize) {
+  char Digits[24];
+  int N = std::snprintf(Digits, sizeof Digits, "%lld",
+                        static_cast<long long>(Value));
+  if (N > OutSize)
+    return -1;
+  std::memcpy(Out, Digits, static_cast<size_t>(N));
+  return N;
+}
 void copy_bytes(void *Dst, const void *Src, int64_t N) {
   std::memcpy(Dst, Src, static_cast<size_t>(N));
 }
@@ -32,7 +47,8 @@ std::string decodeCorpusRequest(const std::string &Text) {
     }
     size_t Colon = Text.find(':', Open);
     size_t Close = Text.find(">>", Open);
-    if (Colon == std::string::npos || Close == std::string::npos || Colon > Close)
+    if (Colon == std::string::npos || Close == std::string::npos ||
+        Colon > Close)
       throw std::runtime_error("bad <<N:text>> in corpus: " + Text);
     Expanded += Text.substr(I, Open - I);
     unsigned long Count = std::stoul(Text.substr(Open + 2, Colon - Open - 2));
@@ -50,12 +66,21 @@ std::string decodeCorpusRequest(const std::string &Text) {
     }
     char E = Expanded[++I];
     switch (E) {
-    case 'r': Out += '\r'; break;
-    case 'n': Out += '\n'; break;
-    case 't': Out += '\t'; break;
-    case '\\': Out += '\\'; break;
+    case 'r':
+      Out += '\r';
+      break;
+    case 'n':
+      Out += '\n';
+      break;
+    case 't':
+      Out += '\t';
+      break;
+    case '\\':
+      Out += '\\';
+      break;
     case 'x':
-      Out += static_cast<char>(std::stoi(Expanded.substr(I + 1, 2), nullptr, 16));
+      Out +=
+          static_cast<char>(std::stoi(Expanded.substr(I + 1, 2), nullptr, 16));
       I += 2;
       break;
     default:
@@ -78,8 +103,10 @@ std::vector<CorpusCase> readRequestCorpus(const std::string &Path) {
       continue;
     size_t Space = Line.find(' ');
     if (Space == std::string::npos)
-      throw std::runtime_error(Path + ":" + std::to_string(LineNo) + ": no request");
-    Cases.push_back({LineNo, Line.substr(0, Space), decodeCorpusRequest(Line.substr(Space + 1))});
+      throw std::runtime_error(Path + ":" + std::to_string(LineNo) +
+                               ": no request");
+    Cases.push_back({LineNo, Line.substr(0, Space),
+                     decodeCorpusRequest(Line.substr(Space + 1))});
   }
   return Cases;
 }

@@ -1,7 +1,8 @@
-//===- HtmlBuilderTest.cpp - html_builder appends and entity escaping -------===//
+//===- HtmlBuilderTest.cpp - html_builder appends and entity escaping
+//-------===//
 //
-// The builder's contract: bounded appends that return the new position, -1 when the buffer is
-// full, and -1 propagating through later appends.
+// The builder's contract: bounded appends that return the new position, -1 when
+// the buffer is full, and -1 propagating through later appends.
 //
 //===----------------------------------------------------------------------===//
 #include "HttpRuntime.h"
@@ -11,16 +12,20 @@
 #include <climits>
 #include <string>
 
-TEST_CASE("escaping writes the five entities and keeps other bytes", "[http][html]") {
+TEST_CASE("escaping writes the five entities and keeps other bytes",
+          "[http][html]") {
   char Buf[128];
   std::string In = "Hello <world> & \"friends\" 'n' caf\xc3\xa9";
-  int64_t N = html_escape(Buf, sizeof Buf, In.data(), static_cast<int64_t>(In.size()));
+  int64_t N =
+      html_escape(Buf, sizeof Buf, In.data(), static_cast<int64_t>(In.size()));
   REQUIRE(N > 0);
-  CHECK(std::string(Buf, static_cast<size_t>(N)) ==
-        "Hello &lt;world&gt; &amp; &quot;friends&quot; &#39;n&#39; caf\xc3\xa9");
+  CHECK(
+      std::string(Buf, static_cast<size_t>(N)) ==
+      "Hello &lt;world&gt; &amp; &quot;friends&quot; &#39;n&#39; caf\xc3\xa9");
 }
 
-TEST_CASE("appends chain positions and fail with -1 when full", "[http][html]") {
+TEST_CASE("appends chain positions and fail with -1 when full",
+          "[http][html]") {
   char Buf[16];
   int64_t P = html_append_str(Buf, sizeof Buf, 0, "<p>");
   P = html_append_i64(Buf, sizeof Buf, P, -42);

@@ -1,7 +1,9 @@
-//===- RouteTableTest.cpp - route lookup, dispatch and response framing ----===//
+//===- RouteTableTest.cpp - route lookup, dispatch and response framing
+//----===//
 //
-// route_table_* and http_respond from runtime/http.ll: 200 through a handler, 404, 405 with Allow,
-// HEAD, handler failure, and the head the server writes for refused requests.
+// route_table_* and http_respond from runtime/http.ll: 200 through a handler,
+// 404, 405 with Allow, HEAD, handler failure, and the head the server writes
+// for refused requests.
 //
 //===----------------------------------------------------------------------===//
 #include "HttpRuntime.h"
@@ -18,7 +20,8 @@ int64_t helloHandler(void *Req, char *Buf, int64_t Size) {
 }
 int64_t echoHandler(void *Req, char *Buf, int64_t Size) {
   int64_t P = html_append_str(Buf, Size, 0, "<pre>");
-  P = html_append_escaped(Buf, Size, P, http_req_body(Req), http_req_body_len(Req));
+  P = html_append_escaped(Buf, Size, P, http_req_body(Req),
+                          http_req_body_len(Req));
   return html_append_str(Buf, Size, P, "</pre>");
 }
 int64_t failingHandler(void *, char *, int64_t) { return -1; }
@@ -41,7 +44,8 @@ int64_t routesHandler(void *Req, char *Buf, int64_t Size) {
 
 struct Server {
   void *Table = route_table_new();
-  std::vector<char> Req = std::vector<char>(static_cast<size_t>(http_req_size()));
+  std::vector<char> Req =
+      std::vector<char>(static_cast<size_t>(http_req_size()));
   std::vector<char> Out = std::vector<char>(8192);
   Server() {
     route_table_add(Table, "GET", "/", helloHandler);
@@ -53,13 +57,13 @@ struct Server {
   }
   ~Server() { route_table_free(Table); }
   std::string respond(const std::string &Request) {
-    int64_t Used = http_parse_request(Request.data(), static_cast<int64_t>(Request.size()),
-                                      Req.data());
+    int64_t Used = http_parse_request(
+        Request.data(), static_cast<int64_t>(Request.size()), Req.data());
     if (Used <= 0)
       return "parse " + std::to_string(Used);
     char *Start = nullptr;
-    int64_t Len = http_respond(Table, Req.data(), Out.data(), static_cast<int64_t>(Out.size()),
-                               &Start);
+    int64_t Len = http_respond(Table, Req.data(), Out.data(),
+                               static_cast<int64_t>(Out.size()), &Start);
     if (Len < 0)
       return "respond -1";
     return std::string(Start, static_cast<size_t>(Len));
@@ -68,7 +72,8 @@ struct Server {
 
 } // namespace
 
-TEST_CASE("lookup finds handlers, 404 for unknown paths, 405 for other methods", "[http][routes]") {
+TEST_CASE("lookup finds handlers, 404 for unknown paths, 405 for other methods",
+          "[http][routes]") {
   Server S;
   HttpHandler H = nullptr;
   CHECK(route_table_count(S.Table) == 6);
@@ -100,25 +105,30 @@ TEST_CASE("the table grows past its first capacity", "[http][routes]") {
 TEST_CASE("a handler's bytes become a framed 200 response", "[http][respond]") {
   Server S;
   CHECK(S.respond("GET / HTTP/1.1\r\nHost: a\r\n\r\n") ==
-        "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: 14\r\n"
+        "HTTP/1.1 200 OK\r\nContent-Type: text/html; "
+        "charset=utf-8\r\nContent-Length: 14\r\n"
         "Connection: keep-alive\r\n\r\n<h1>hello</h1>");
   CHECK(S.respond("GET / HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n") ==
-        "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: 14\r\n"
+        "HTTP/1.1 200 OK\r\nContent-Type: text/html; "
+        "charset=utf-8\r\nContent-Length: 14\r\n"
         "Connection: close\r\n\r\n<h1>hello</h1>");
 }
 
 TEST_CASE("the echo handler escapes the body", "[http][respond]") {
   Server S;
   std::string Body = "Hello <world> & \"friends\"";
-  std::string R = S.respond("POST /api/echo HTTP/1.1\r\nHost: a\r\nContent-Length: " +
-                            std::to_string(Body.size()) + "\r\n\r\n" + Body);
+  std::string R =
+      S.respond("POST /api/echo HTTP/1.1\r\nHost: a\r\nContent-Length: " +
+                std::to_string(Body.size()) + "\r\n\r\n" + Body);
   CHECK(R.substr(R.find("\r\n\r\n") + 4) ==
         "<pre>Hello &lt;world&gt; &amp; &quot;friends&quot;</pre>");
 }
 
-TEST_CASE("unknown paths get 404, wrong methods 405 with Allow", "[http][respond]") {
+TEST_CASE("unknown paths get 404, wrong methods 405 with Allow",
+          "[http][respond]") {
   Server S;
-  std::string NotFound = S.respond("GET /nonexistent HTTP/1.1\r\nHost: a\r\n\r\n");
+  std::string NotFound =
+      S.respond("GET /nonexistent HTTP/1.1\r\nHost: a\r\n\r\n");
   CHECK(NotFound.rfind("HTTP/1.1 404 Not Found\r\n", 0) == 0);
   CHECK(NotFound.find("Connection: keep-alive") != std::string::npos);
   std::string Wrong = S.respond("PUT / HTTP/1.1\r\nHost: a\r\n\r\n");
@@ -131,18 +141,23 @@ TEST_CASE("unknown paths get 404, wrong methods 405 with Allow", "[http][respond
 TEST_CASE("HEAD answers as GET without the body", "[http][respond]") {
   Server S;
   CHECK(S.respond("HEAD / HTTP/1.1\r\nHost: a\r\n\r\n") ==
-        "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: 14\r\n"
+        "HTTP/1.1 200 OK\r\nContent-Type: text/html; "
+        "charset=utf-8\r\nContent-Length: 14\r\n"
         "Connection: keep-alive\r\n\r\n");
 }
 
-TEST_CASE("a failing handler gives 500; handlers may set status and type", "[http][respond]") {
+TEST_CASE("a failing handler gives 500 and handlers may set status and type",
+          "[http][respond]") {
   Server S;
   CHECK(S.respond("GET /fail HTTP/1.1\r\nHost: a\r\n\r\n")
             .rfind("HTTP/1.1 500 Internal Server Error\r\n", 0) == 0);
   std::string Created = S.respond("PUT /created HTTP/1.1\r\nHost: a\r\n\r\n");
-  CHECK(Created.rfind("HTTP/1.1 201 Created\r\nContent-Type: application/json\r\n", 0) == 0);
+  CHECK(Created.rfind(
+            "HTTP/1.1 201 Created\r\nContent-Type: application/json\r\n", 0) ==
+        0);
   // the next request starts from the defaults again
-  CHECK(S.respond("GET / HTTP/1.1\r\nHost: a\r\n\r\n").rfind("HTTP/1.1 200 OK\r\nContent-Type: text/html", 0) == 0);
+  CHECK(S.respond("GET / HTTP/1.1\r\nHost: a\r\n\r\n")
+            .rfind("HTTP/1.1 200 OK\r\nContent-Type: text/html", 0) == 0);
 }
 
 TEST_CASE("handlers can walk the route table", "[http][respond]") {
@@ -158,6 +173,8 @@ TEST_CASE("refusals close the connection", "[http][respond]") {
   int64_t Len = http_error_response(431, Out, sizeof Out, &Start);
   REQUIRE(Len > 0);
   CHECK(std::string(Start, static_cast<size_t>(Len)) ==
-        "HTTP/1.1 431 Request Header Fields Too Large\r\nContent-Type: text/plain; charset=utf-8\r\n"
-        "Content-Length: 32\r\nConnection: close\r\n\r\nRequest Header Fields Too Large\n");
+        "HTTP/1.1 431 Request Header Fields Too Large\r\nContent-Type: "
+        "text/plain; charset=utf-8\r\n"
+        "Content-Length: 32\r\nConnection: close\r\n\r\nRequest Header Fields "
+        "Too Large\n");
 }

@@ -431,7 +431,7 @@ Expected<LLMSession> sessionFor(const MockServer &M, const TempDir &Work,
 }
 } // namespace
 
-TEST_CASE("cache: a hit makes no request; offline miss names the request",
+TEST_CASE("cache: a hit makes no request and an offline miss names the request",
           "[llm][cache]") {
   MockServer M(R"({"default": {"echo": true}})");
   TempDir Work;

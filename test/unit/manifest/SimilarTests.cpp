@@ -1,7 +1,7 @@
 //===- SimilarTests.cpp - "did you mean" on the mistakes models make ------===//
 //
-// Each positive case is a mistake seen in generated IR; the negatives keep findSimilar from
-// suggesting a name merely because it shares letters.
+// Each positive case is a mistake seen in generated IR; the negatives keep
+// findSimilar from suggesting a name merely because it shares letters.
 //
 //===----------------------------------------------------------------------===//
 #include "semcom/Manifest/Manifest.h"
@@ -22,10 +22,12 @@ bool succeeded(llvm::Error E) {
 Manifest runtimeLike() {
   std::string Text;
   for (const char *Name :
-       {"string_length", "ds_push",   "ds_pop",     "str_len",    "str_eq",     "str_find",
-        "buf_new",       "buf_append", "buf_append_str", "sys_socket", "sys_write", "write_all",
-        "sock_close_all", "tcp_listen", "tcp_accept", "parse_i64",  "format_i64", "mem_alloc",
-        "mem_free",      "copy_bytes", "HTTPServerStart", "print_str"})
+       {"string_length",   "ds_push",    "ds_pop",     "str_len",
+        "str_eq",          "str_find",   "buf_new",    "buf_append",
+        "buf_append_str",  "sys_socket", "sys_write",  "write_all",
+        "sock_close_all",  "tcp_listen", "tcp_accept", "parse_i64",
+        "format_i64",      "mem_alloc",  "mem_free",   "copy_bytes",
+        "HTTPServerStart", "print_str"})
     Text += std::string(Name) + "|rt.ll|public|1|void @" + Name + "()\n";
   llvm::Expected<Manifest> M = Manifest::parse(Text);
   REQUIRE(static_cast<bool>(M));
@@ -53,7 +55,8 @@ TEST_CASE("findSimilar fixes case and separators", "[manifest][similar]") {
   CHECK(S->Score == 1.0); // identical after normalisation
 }
 
-TEST_CASE("findSimilar finds lengthened and abbreviated words", "[manifest][similar]") {
+TEST_CASE("findSimilar finds lengthened and abbreviated words",
+          "[manifest][similar]") {
   Manifest M = runtimeLike();
   CHECK(similar(M, "string_len") == "string_length");
   CHECK(similar(M, "buffer_append") == "buf_append");
@@ -61,12 +64,14 @@ TEST_CASE("findSimilar finds lengthened and abbreviated words", "[manifest][simi
   CHECK(similar(M, "buffer_new") == "buf_new");
 }
 
-TEST_CASE("findSimilar finds a missing or extra prefix", "[manifest][similar]") {
+TEST_CASE("findSimilar finds a missing or extra prefix",
+          "[manifest][similar]") {
   Manifest M = runtimeLike();
   CHECK(similar(M, "push") == "ds_push");
   CHECK(similar(M, "rt_str_len") == "str_len");
   CHECK(similar(M, "socket") == "sys_socket");
-  CHECK(similar(M, "write") == "sys_write"); // a missing prefix beats a missing suffix
+  CHECK(similar(M, "write") ==
+        "sys_write"); // a missing prefix beats a missing suffix
   CHECK(similar(M, "rt_ds_push") == "ds_push");
   CHECK(similar(M, "buf_append_string") == "buf_append_str");
 }
@@ -80,7 +85,8 @@ TEST_CASE("findSimilar fixes one-letter typos", "[manifest][similar]") {
   CHECK(similar(M, "mem_allocc") == "mem_alloc");
 }
 
-TEST_CASE("findSimilar says nothing for unrelated names", "[manifest][similar]") {
+TEST_CASE("findSimilar says nothing for unrelated names",
+          "[manifest][similar]") {
   Manifest M = runtimeLike();
   CHECK(similar(M, "frobnicate") == "<none>");
   CHECK(similar(M, "zz") == "<none>");
@@ -88,8 +94,11 @@ TEST_CASE("findSimilar says nothing for unrelated names", "[manifest][similar]")
   CHECK(similar(M, "matrix_multiply") == "<none>");
   CHECK(similar(M, "") == "<none>");
   CHECK(similar(M, "___") == "<none>");
+  CHECK(similar(M, "ds") == "<none>");
+  CHECK(similar(M, std::string(100000, 'a')) == "<none>"); // and quickly
 
-  // `socket` shares "sock" with sock_close_all; that is no reason to suggest it.
+  // `socket` shares "sock" with sock_close_all; that is no reason to suggest
+  // it.
   llvm::Expected<Manifest> NoSys =
       Manifest::parse("sock_close_all|n.ll|public|1|void @sock_close_all()\n"
                       "tcp_listen|n.ll|public|2|void @tcp_listen()\n");

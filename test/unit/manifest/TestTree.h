@@ -1,6 +1,7 @@
 //===- TestTree.h - temporary IR trees for the manifest tests -------------===//
 //
-// Tests build manifests from real files on disk; this makes and removes the directory.
+// Tests build manifests from real files on disk; this makes and removes the
+// directory.
 //
 //===----------------------------------------------------------------------===//
 #ifndef SEMCOM_TEST_UNIT_MANIFEST_TESTTREE_H
@@ -27,7 +28,9 @@ public:
   TempTree(const TempTree &) = delete;
   TempTree &operator=(const TempTree &) = delete;
 
-  std::string path(const llvm::Twine &Rel) const { return (Root + "/" + Rel).str(); }
+  std::string path(const llvm::Twine &Rel) const {
+    return (Root + "/" + Rel).str();
+  }
 
   void write(const llvm::Twine &Rel, llvm::StringRef Content) const {
     std::string P = path(Rel);
@@ -41,7 +44,8 @@ public:
   /// Sets a file's modification time, so refresh tests need not sleep.
   void setMTime(const llvm::Twine &Rel, int64_t SecondsSinceEpoch) const {
     int FD;
-    REQUIRE(!llvm::sys::fs::openFileForWrite(path(Rel), FD, llvm::sys::fs::CD_OpenExisting,
+    REQUIRE(!llvm::sys::fs::openFileForWrite(path(Rel), FD,
+                                             llvm::sys::fs::CD_OpenExisting,
                                              llvm::sys::fs::OF_Append));
     llvm::sys::TimePoint<> T{std::chrono::seconds(SecondsSinceEpoch)};
     REQUIRE(!llvm::sys::fs::setLastAccessAndModificationTime(FD, T, T));

@@ -1,6 +1,7 @@
 //===- TextFormatTests.cpp - the manifest text format ---------------------===//
 //
-// Round trip, the seed system's format, and every way a manifest file can be malformed.
+// Round trip, the seed system's format, and every way a manifest file can be
+// malformed.
 //
 //===----------------------------------------------------------------------===//
 #include "semcom/Manifest/Manifest.h"
@@ -38,7 +39,8 @@ TEST_CASE("the seed system's format loads", "[manifest][text]") {
   CHECK(M->lookup("ds_pop")->Vis == Visibility::Private);
   CHECK(M->isShim("malloc"));
   CHECK(M->isShim("free"));
-  // The section boundary did not swallow or loop on the shim names (a seed bug).
+  // The section boundary did not swallow or loop on the shim names (a seed
+  // bug).
   CHECK(M->lookup("malloc") == nullptr);
 }
 
@@ -66,7 +68,8 @@ TEST_CASE("serialize and parse round-trip everything", "[manifest][text]") {
   REQUIRE(M->lookup("planned"));
   CHECK(M->lookup("planned")->IsDeclaration);
   REQUIRE(M->diagnostics().size() == 1);
-  CHECK(M->diagnostics()[0].str() == "sub/y.ll:3:7: expected type: got 'i65|x'");
+  CHECK(M->diagnostics()[0].str() ==
+        "sub/y.ll:3:7: expected type: got 'i65|x'");
 
   std::string Text = M->serialize();
   CHECK(llvm::StringRef(Text).starts_with("# semcom-manifest 1\n"));
@@ -87,19 +90,43 @@ TEST_CASE("serialize and parse round-trip everything", "[manifest][text]") {
   CHECK(Again->shims() == M->shims());
 }
 
-TEST_CASE("malformed lines are errors naming file and line", "[manifest][text][bad-input]") {
+TEST_CASE("section values with separators and escapes round-trip",
+          "[manifest][text]") {
+  // Found by the fuzzer: a root holding '|' lost everything after it.
+  llvm::Expected<Manifest> M =
+      Manifest::parse("@shims\n\\  \na|b\n@roots\n/tmp/r|oot\n");
+  REQUIRE(static_cast<bool>(M));
+  CHECK(M->shims() == std::vector<std::string>{"a|b"});
+  std::string Text = M->serialize();
+  llvm::Expected<Manifest> Again = Manifest::parse(Text);
+  REQUIRE(static_cast<bool>(Again));
+  CHECK(Again->serialize() == Text);
+  CHECK(
+      errorOf("@roots\nrelative/root\n").find("t.manifest:2: malformed root") ==
+      0);
+}
+
+TEST_CASE("malformed lines are errors naming file and line",
+          "[manifest][text][bad-input]") {
   CHECK(errorOf("a|x.ll|public|1|void @a()\nb|x.ll|public\n") ==
-        "t.manifest:2: malformed entry: expected name|file|visibility|line|signature");
-  CHECK(errorOf("a|x.ll|visible|1|void @a()\n").find("t.manifest:1: malformed entry: visibility") ==
-        0);
-  CHECK(errorOf("a|x.ll|public|one|void @a()\n").find("t.manifest:1: malformed entry: line") ==
-        0);
+        "t.manifest:2: malformed entry: expected "
+        "name|file|visibility|line|signature");
+  CHECK(errorOf("a|x.ll|visible|1|void @a()\n")
+            .find("t.manifest:1: malformed entry: visibility") == 0);
+  CHECK(errorOf("a|x.ll|public|one|void @a()\n")
+            .find("t.manifest:1: malformed entry: line") == 0);
   CHECK(errorOf("\n\na|x.ll|public|1|void a()\n").find("t.manifest:3:") == 0);
-  CHECK(errorOf("a|x.ll|public|1|void @b()\n").find("names 'b'") != std::string::npos);
-  CHECK(errorOf("|x.ll|public|1|void @a()\n").find("empty name") != std::string::npos);
-  CHECK(errorOf("@bogus\n").find("t.manifest:1: unknown section '@bogus'") == 0);
-  CHECK(errorOf("@files\n0|x.ll|1|2|00000000deadbeef\n").find("t.manifest:2:") == 0); // no roots
-  CHECK(errorOf("@roots\n/r\n@files\n0|x.ll|1|2|xyz\n").find("t.manifest:4:") == 0);
+  CHECK(errorOf("a|x.ll|public|1|void @b()\n").find("names 'b'") !=
+        std::string::npos);
+  CHECK(errorOf("|x.ll|public|1|void @a()\n").find("empty name") !=
+        std::string::npos);
+  CHECK(errorOf("@bogus\n").find("t.manifest:1: unknown section '@bogus'") ==
+        0);
+  CHECK(
+      errorOf("@files\n0|x.ll|1|2|00000000deadbeef\n").find("t.manifest:2:") ==
+      0); // no roots
+  CHECK(errorOf("@roots\n/r\n@files\n0|x.ll|1|2|xyz\n").find("t.manifest:4:") ==
+        0);
   CHECK(errorOf("@diagnostics\nx.ll|a|1|m\n").find("t.manifest:2:") == 0);
   CHECK(errorOf("@declarations\nnot a signature\n").find("t.manifest:2:") == 0);
   CHECK(errorOf("# semcom-manifest 9\n").find("unsupported manifest version") !=
@@ -109,23 +136,26 @@ TEST_CASE("malformed lines are errors naming file and line", "[manifest][text][b
 }
 
 TEST_CASE("a truncated manifest is an error", "[manifest][text][bad-input]") {
-  llvm::Expected<Manifest> M =
-      Manifest::parse("a|x.ll|public|3|i64 @a(i64 %x)\nb|x.ll|public|4|i64 @b(i64 %y)\n");
+  llvm::Expected<Manifest> M = Manifest::parse(
+      "a|x.ll|public|3|i64 @a(i64 %x)\nb|x.ll|public|4|i64 @b(i64 %y)\n");
   REQUIRE(static_cast<bool>(M));
   std::string Text = M->serialize();
-  // Cut anywhere: never a crash, and always an error (a cut at a line end loses @end).
+  // Cut anywhere: never a crash, and always an error (a cut at a line end loses
+  // @end).
   for (size_t Cut = 1; Cut + 1 < Text.size(); ++Cut) {
-    llvm::Expected<Manifest> Cutted = Manifest::parse(Text.substr(0, Cut), "cut.manifest");
+    llvm::Expected<Manifest> Cutted =
+        Manifest::parse(Text.substr(0, Cut), "cut.manifest");
     INFO("cut at " << Cut);
     REQUIRE_FALSE(static_cast<bool>(Cutted));
     CHECK(llvm::toString(Cutted.takeError()).rfind("cut.manifest:", 0) == 0);
   }
   // Mid-signature cut in a seed-format file (no @end to miss) is still caught.
-  CHECK(errorOf("a|x.ll|public|3|i64 @a(i64 %x\n").find("not a complete signature") !=
-        std::string::npos);
+  CHECK(errorOf("a|x.ll|public|3|i64 @a(i64 %x\n")
+            .find("not a complete signature") != std::string::npos);
 }
 
-TEST_CASE("binary junk as a manifest is an error, not a crash", "[manifest][text][bad-input]") {
+TEST_CASE("binary junk as a manifest is an error, not a crash",
+          "[manifest][text][bad-input]") {
   std::string Junk;
   for (int I = 0; I < 2048; ++I)
     Junk += char((I * 131 + 7) % 256);
@@ -134,14 +164,16 @@ TEST_CASE("binary junk as a manifest is an error, not a crash", "[manifest][text
   CHECK(llvm::toString(M.takeError()).rfind("junk.manifest:", 0) == 0);
 }
 
-TEST_CASE("loadFile names the file it cannot read; writeFile round-trips",
+TEST_CASE("loadFile names the file it cannot read and writeFile round-trips",
           "[manifest][text][bad-input]") {
-  llvm::Expected<Manifest> Missing = Manifest::loadFile("/nonexistent/dir/x.manifest");
+  llvm::Expected<Manifest> Missing =
+      Manifest::loadFile("/nonexistent/dir/x.manifest");
   REQUIRE_FALSE(static_cast<bool>(Missing));
-  CHECK(llvm::toString(Missing.takeError()).rfind("/nonexistent/dir/x.manifest: cannot read", 0) ==
-        0);
+  CHECK(llvm::toString(Missing.takeError())
+            .rfind("/nonexistent/dir/x.manifest: cannot read", 0) == 0);
 
-  llvm::Expected<Manifest> M = Manifest::parse("a|x.ll|public|3|i64 @a(i64 %x)\n");
+  llvm::Expected<Manifest> M =
+      Manifest::parse("a|x.ll|public|3|i64 @a(i64 %x)\n");
   REQUIRE(static_cast<bool>(M));
   llvm::SmallString<128> Path;
   REQUIRE(!llvm::sys::fs::createTemporaryFile("semcom-manifest", "txt", Path));

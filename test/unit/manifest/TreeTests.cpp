@@ -1,6 +1,7 @@
 //===- TreeTests.cpp - building and refreshing a manifest from IR files ---===//
 //
-// Real IR on disk: the signature forms LLVM 19 writes, broken and junk files, and refresh.
+// Real IR on disk: the signature forms LLVM 19 writes, broken and junk files,
+// and refresh.
 //
 //===----------------------------------------------------------------------===//
 #include "TestTree.h"
@@ -75,8 +76,9 @@ attributes #0 = { nounwind }
 
 } // namespace
 
-TEST_CASE("signatures keep types, attributes and parameter names as LLVM writes them",
-          "[manifest][tree]") {
+TEST_CASE(
+    "signatures keep types, attributes and parameter names as LLVM writes them",
+    "[manifest][tree]") {
   TempTree T;
   T.write("forth_stack.ll", StackModule);
   Manifest M = build(T);
@@ -97,7 +99,8 @@ TEST_CASE("signatures keep types, attributes and parameter names as LLVM writes 
 
   const Entry *IsOk = M.lookup("is_ok");
   REQUIRE(IsOk);
-  CHECK(IsOk->Signature == "noundef zeroext i1 @is_ok(ptr noundef nonnull %s, i32 signext %n)");
+  CHECK(IsOk->Signature ==
+        "noundef zeroext i1 @is_ok(ptr noundef nonnull %s, i32 signext %n)");
   CHECK(IsOk->Line == 15);
 
   REQUIRE(M.lookup("sum"));
@@ -111,7 +114,8 @@ TEST_CASE("signatures keep types, attributes and parameter names as LLVM writes 
 
   REQUIRE(M.lookup("make_point"));
   CHECK(M.lookup("make_point")->Signature ==
-        "%struct.Point @make_point({ i64, i64 } %pair, ptr byval(%struct.Point) %q)");
+        "%struct.Point @make_point({ i64, i64 } %pair, ptr "
+        "byval(%struct.Point) %q)");
 
   REQUIRE(M.lookup("odr_fn"));
   CHECK(M.lookup("odr_fn")->Vis == Visibility::Private); // not external linkage
@@ -127,7 +131,8 @@ TEST_CASE("bitcode modules are read, with line 0", "[manifest][tree]") {
   TempTree T;
   llvm::LLVMContext Ctx;
   llvm::SMDiagnostic Err;
-  std::unique_ptr<llvm::Module> Mod = llvm::parseAssemblyString(StackModule, Err, Ctx);
+  std::unique_ptr<llvm::Module> Mod =
+      llvm::parseAssemblyString(StackModule, Err, Ctx);
   REQUIRE(Mod);
   REQUIRE(!llvm::sys::fs::create_directories(T.path("sub")));
   std::error_code EC;
@@ -142,11 +147,13 @@ TEST_CASE("bitcode modules are read, with line 0", "[manifest][tree]") {
   REQUIRE(IsOk);
   CHECK(IsOk->File == "sub/stack.bc");
   CHECK(IsOk->Line == 0);
-  CHECK(IsOk->Signature == "noundef zeroext i1 @is_ok(ptr noundef nonnull %s, i32 signext %n)");
+  CHECK(IsOk->Signature ==
+        "noundef zeroext i1 @is_ok(ptr noundef nonnull %s, i32 signext %n)");
 }
 
-TEST_CASE("files in subdirectories are relative to the root; other files are ignored",
-          "[manifest][tree]") {
+TEST_CASE(
+    "files in subdirectories are relative to the root and other files are ignored",
+    "[manifest][tree]") {
   TempTree T;
   T.write("a/b/deep.ll", "define i64 @deep() {\n  ret i64 1\n}\n");
   T.write("notes.txt", "define i64 @not_ir() {\n");
@@ -158,19 +165,21 @@ TEST_CASE("files in subdirectories are relative to the root; other files are ign
   CHECK(M.lookup("hidden_fn") == nullptr);
 }
 
-TEST_CASE("a module that does not parse is reported and its define lines recovered",
-          "[manifest][tree][bad-input]") {
+TEST_CASE(
+    "a module that does not parse is reported and its define lines recovered",
+    "[manifest][tree][bad-input]") {
   TempTree T;
   T.write("good.ll", "define i64 @good(i64 %x) {\n  ret i64 %x\n}\n");
-  T.write("broken.ll", "define i64 @first(i64 %x) {\n"
-                       "  ret i64 %x\n"
-                       "}\n"
-                       "\n"
-                       "define internal fastcc noundef i32 @second(ptr nonnull %p,\n"
-                       "                                           i64 %n) #0 {\n"
-                       "  %r = add i64 %undefined_value, 1\n"
-                       "  ret i32 0\n"
-                       "}\n");
+  T.write("broken.ll",
+          "define i64 @first(i64 %x) {\n"
+          "  ret i64 %x\n"
+          "}\n"
+          "\n"
+          "define internal fastcc noundef i32 @second(ptr nonnull %p,\n"
+          "                                           i64 %n) #0 {\n"
+          "  %r = add i64 %undefined_value, 1\n"
+          "  ret i32 0\n"
+          "}\n");
   Manifest M = build(T);
   REQUIRE(M.diagnostics().size() == 1);
   const Diagnostic &D = M.diagnostics()[0];
@@ -193,7 +202,8 @@ TEST_CASE("a module that does not parse is reported and its define lines recover
   CHECK(Second->Line == 5);
 }
 
-TEST_CASE("binary junk named .ll is a diagnostic, not a crash", "[manifest][tree][bad-input]") {
+TEST_CASE("binary junk named .ll is a diagnostic, not a crash",
+          "[manifest][tree][bad-input]") {
   TempTree T;
   std::string Junk;
   for (int I = 0; I < 4096; ++I)
@@ -210,32 +220,37 @@ TEST_CASE("binary junk named .ll is a diagnostic, not a crash", "[manifest][tree
   CHECK(M.lookup("ok"));
 }
 
-TEST_CASE("an empty tree builds an empty manifest; a missing root is an error",
+TEST_CASE("an empty tree builds an empty manifest and a missing root is an error",
           "[manifest][tree][bad-input]") {
   TempTree T;
   Manifest M = build(T);
   CHECK(M.entries().empty());
   CHECK(M.conflicts().empty());
 
-  llvm::Expected<Manifest> Missing = Manifest::buildFromTree({T.path("does-not-exist")});
+  llvm::Expected<Manifest> Missing =
+      Manifest::buildFromTree({T.path("does-not-exist")});
   REQUIRE_FALSE(static_cast<bool>(Missing));
   std::string Message = llvm::toString(Missing.takeError());
   CHECK(Message.find("does-not-exist") != std::string::npos);
 
   T.write("plain.ll", "");
-  llvm::Expected<Manifest> NotDir = Manifest::buildFromTree({T.path("plain.ll")});
+  llvm::Expected<Manifest> NotDir =
+      Manifest::buildFromTree({T.path("plain.ll")});
   REQUIRE_FALSE(static_cast<bool>(NotDir));
-  CHECK(llvm::toString(NotDir.takeError()).find("not a directory") != std::string::npos);
+  CHECK(llvm::toString(NotDir.takeError()).find("not a directory") !=
+        std::string::npos);
 }
 
 TEST_CASE("unreadable files are diagnostics", "[manifest][tree][bad-input]") {
   TempTree T;
   T.write("ok.ll", "define void @ok() {\n  ret void\n}\n");
   // A dangling symlink cannot be read, even by root.
-  REQUIRE(!llvm::sys::fs::create_link(T.path("nowhere.ll"), T.path("dangling.ll")));
+  REQUIRE(
+      !llvm::sys::fs::create_link(T.path("nowhere.ll"), T.path("dangling.ll")));
   T.write("locked.ll", "define void @locked() {\n  ret void\n}\n");
   llvm::sys::fs::setPermissions(T.path("locked.ll"), llvm::sys::fs::no_perms);
-  bool LockedReadable = static_cast<bool>(llvm::MemoryBuffer::getFile(T.path("locked.ll")));
+  bool LockedReadable =
+      static_cast<bool>(llvm::MemoryBuffer::getFile(T.path("locked.ll")));
 
   Manifest M = build(T);
   CHECK(M.lookup("ok"));
@@ -251,7 +266,8 @@ TEST_CASE("unreadable files are diagnostics", "[manifest][tree][bad-input]") {
   }
 }
 
-TEST_CASE("duplicate public definitions are conflicts, not merged", "[manifest][tree]") {
+TEST_CASE("duplicate public definitions are conflicts, not merged",
+          "[manifest][tree]") {
   TempTree T;
   T.write("a.ll", "define i64 @dup(i64 %x) {\n  ret i64 %x\n}\n"
                   "define internal void @local() {\n  ret void\n}\n");
@@ -276,7 +292,8 @@ TEST_CASE("refresh re-reads only changed files", "[manifest][tree][refresh]") {
   TempTree T;
   for (int I = 0; I < 20; ++I)
     T.write("m" + llvm::Twine(I) + ".ll",
-            ("define i64 @f" + llvm::Twine(I) + "(i64 %x) {\n  ret i64 %x\n}\n").str());
+            ("define i64 @f" + llvm::Twine(I) + "(i64 %x) {\n  ret i64 %x\n}\n")
+                .str());
   Manifest M = build(T);
   CHECK(M.entries().size() == 20);
 
@@ -318,7 +335,8 @@ TEST_CASE("refresh re-reads only changed files", "[manifest][tree][refresh]") {
     CHECK(M.lookup("f7") == nullptr);
     CHECK(M.entries().size() == 20);
   }
-  SECTION("a file that breaks is reported, and the report goes when it is fixed") {
+  SECTION(
+      "a file that breaks is reported, and the report goes when it is fixed") {
     T.write("m9.ll", "define i64 @f9(i64 %x) {\n  ret i64 %nope\n}\n");
     T.setMTime("m9.ll", 3000000);
     REQUIRE(static_cast<bool>(M.refresh()));
@@ -331,7 +349,8 @@ TEST_CASE("refresh re-reads only changed files", "[manifest][tree][refresh]") {
     CHECK(M.diagnostics().empty());
   }
   SECTION("a manifest loaded from its text refreshes the same way") {
-    llvm::Expected<Manifest> Loaded = Manifest::parse(M.serialize(), "tree.manifest");
+    llvm::Expected<Manifest> Loaded =
+        Manifest::parse(M.serialize(), "tree.manifest");
     REQUIRE(static_cast<bool>(Loaded));
     llvm::Expected<unsigned> Same = Loaded->refresh();
     REQUIRE(static_cast<bool>(Same));
@@ -346,4 +365,74 @@ TEST_CASE("refresh re-reads only changed files", "[manifest][tree][refresh]") {
     CHECK(Loaded->lookup("f2"));
     CHECK(Loaded->entries().size() == 20);
   }
+}
+
+TEST_CASE("a refreshed manifest equals a fresh build of the same tree",
+          "[manifest][tree][refresh]") {
+  TempTree T;
+  for (int I = 0; I < 12; ++I)
+    T.write("d" + llvm::Twine(I % 3) + "/m" + llvm::Twine(I) + ".ll",
+            ("define i64 @g" + llvm::Twine(I) +
+             "(i64 %x) {\n  ret i64 %x\n}\n" +
+             "define internal void @shared_helper() {\n  ret void\n}\n")
+                .str());
+  T.write("d0/broken.ll", "define i64 @b(i64 %x) {\n  ret i64 %y\n}\n");
+  Manifest M = build(T);
+  REQUIRE(M.diagnostics().size() == 1);
+
+  // Edit, delete, add, and introduce a conflict with a name another module
+  // defines.
+  T.write("d1/m4.ll",
+          "define void @g4(ptr %p) {\n  ret void\n}\ndefine void @g7() {\n"
+          "  ret void\n}\n");
+  T.setMTime("d1/m4.ll", 1000000);
+  REQUIRE(!llvm::sys::fs::remove(T.path("d2/m2.ll")));
+  T.write("d2/zz.ll", "define i64 @late(i64 %a, i64 %b) {\n  ret i64 %a\n}\n");
+  llvm::Expected<unsigned> N = M.refresh();
+  REQUIRE(static_cast<bool>(N));
+  CHECK(*N == 2);
+  REQUIRE(M.conflicts().size() == 1);
+  CHECK(M.conflicts()[0].Name == "g7");
+  CHECK(M.conflicts()[0].Files ==
+        std::vector<std::string>{"d1/m4.ll", "d1/m7.ll"});
+  REQUIRE(M.lookup("g4"));
+  CHECK(M.lookup("g4")->Signature == "void @g4(ptr %p)");
+  CHECK(M.lookup("g2") == nullptr);
+  CHECK(M.lookup("late"));
+  CHECK(M.findSimilar("gg4").has_value());
+
+  Manifest Fresh = build(T);
+  CHECK(M.serialize() == Fresh.serialize());
+  CHECK(M.entries().size() == Fresh.entries().size());
+}
+
+TEST_CASE("several roots: files relative to their root, nested roots listed "
+          "once, no symlink "
+          "cycles",
+          "[manifest][tree]") {
+  TempTree T;
+  T.write("rt/str.ll", "define i64 @str_len(ptr %s) {\n  ret i64 0\n}\n");
+  T.write("app/main.ll",
+          "define i64 @semcom_main(i64 %argc, ptr %argv) {\n  ret i64 0\n}\n");
+  T.write("app/lib/util.ll", "define void @util() {\n  ret void\n}\n");
+  // A directory symlink pointing up would loop forever if followed.
+  REQUIRE(!llvm::sys::fs::create_link(T.path("app"), T.path("app/lib/loop")));
+
+  llvm::Expected<Manifest> M =
+      Manifest::buildFromTree({T.path("rt"), T.path("app"), T.path("app/lib")});
+  REQUIRE(static_cast<bool>(M));
+  CHECK(M->diagnostics().empty());
+  CHECK(M->conflicts().empty());
+  CHECK(M->entries().size() == 3);
+  REQUIRE(M->lookup("str_len"));
+  CHECK(M->lookup("str_len")->File == "str.ll");
+  REQUIRE(M->lookup("util"));
+  CHECK(M->lookup("util")->File == "lib/util.ll");
+  CHECK(M->roots().size() == 3);
+  CHECK(M->fileCount() == 3);
+
+  llvm::Expected<unsigned> N = M->refresh();
+  REQUIRE(static_cast<bool>(N));
+  CHECK(*N == 0);
+  CHECK(M->entries().size() == 3);
 }

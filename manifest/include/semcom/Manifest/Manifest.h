@@ -4,7 +4,11 @@
 // FixDeclares corrects declarations from it, DoesNotUnderstand reports names it does not know.
 // Text format (one entry a line, the seed system's):
 //   name|file|visibility|line|signature      e.g. ds_push|forth_stack.ll|public|15|void @ds_push(i64 %val)
-// plus sections introduced by a line starting with '@' (e.g. `@shims`: names provided outside the tree).
+// plus sections introduced by a line starting with '@': `@declarations` (signatures fixed by a plan),
+// `@shims` (names provided outside the tree), and what refresh() needs: `@roots` (absolute paths),
+// `@files` (root|path|size|mtime-ns|xxh3-hex), `@diagnostics` (file|line|col|message). Files written
+// here start with `# semcom-manifest 1` and end with `@end`, so truncation is detected; seed files
+// without them still load. In name and file fields `\`, `|` and a leading `@`/`#` are escaped with `\`.
 // No LLM or network code lives here.
 //
 //===----------------------------------------------------------------------===//
@@ -64,9 +68,10 @@ public:
   Manifest(Manifest &&) noexcept;
   Manifest &operator=(Manifest &&) noexcept;
 
-  /// Builds from every `.ll` and `.bc` file under the roots (recursively). Files that fail to parse do
-  /// not stop the build: they are reported in diagnostics() and their `define` lines are still read.
-  /// Fails only when a root cannot be read at all.
+  /// Builds from every `.ll` and `.bc` file under the roots (recursively; directories whose name
+  /// starts with '.' are skipped, symlinked directories are not followed). Files that fail to parse
+  /// do not stop the build: they are reported in diagnostics() and their `define` lines are still
+  /// read. Fails only when a root is not a readable directory. Modules are parsed in parallel.
   static llvm::Expected<Manifest> buildFromTree(llvm::ArrayRef<std::string> Roots);
   /// The same, calling Progress(FilesRead, FilesTotal) now and then (from worker threads, one call
   /// at a time) so a tool can show progress on a large tree.
@@ -84,9 +89,11 @@ public:
   std::string serialize() const;
   llvm::Error writeFile(llvm::StringRef Path) const; ///< atomic: temp file + rename
 
-  // --- queries (all indexed) ---
+  // --- queries (all indexed); const queries may run concurrently. Entry pointers stay valid until
+  // the manifest changes (refresh, addDeclaration, move). ---
   const Entry *lookup(llvm::StringRef Name) const;
-  /// Deduplicated entries for every @name the texts reference, in first-reference order.
+  /// Deduplicated entries for every @name the texts reference, in first-reference order. Words of
+  /// prose that look like code names (with an underscore, e.g. "call str_len") count too.
   std::vector<const Entry *> collectRelevant(llvm::ArrayRef<llvm::StringRef> Texts) const;
   /// Best "did you mean" for a name that lookup() does not know; nullopt below Threshold.
   std::optional<SimilarMatch> findSimilar(llvm::StringRef Name, double Threshold = 0.6) const;
@@ -96,6 +103,7 @@ public:
   void addShim(llvm::StringRef Name);
   /// Adds a signature fixed ahead of its body (a plan's declarations). Error if it clashes.
   llvm::Error addDeclaration(llvm::StringRef Signature);
+  /// In file order after a build or parse; refresh() may reorder (serialize() always sorts).
   const std::vector<Entry> &entries() const;
   const std::vector<std::string> &shims() const;
   const std::vector<Conflict> &conflicts() const;

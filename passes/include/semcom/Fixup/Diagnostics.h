@@ -1,8 +1,9 @@
 //===- Diagnostics.h - a plain-text diagnostic for LLVMContext::diagnose -===//
 //
-// Problems that are not about one instruction (a manifest that did not load, a module that does
-// not verify) still go through the context, so opt, clang and semcom-fix each report them their
-// own way. LLVM 19 has no generic DiagnosticInfo for plugins; this is one.
+// Problems that are not about one instruction (a manifest that did not load, a
+// module that does not verify) still go through the context, so opt, clang and
+// semcom-fix each report them their own way. LLVM 19 has no generic
+// DiagnosticInfo for plugins; this is one.
 //
 //===----------------------------------------------------------------------===//
 #ifndef SEMCOM_FIXUP_DIAGNOSTICS_H
@@ -21,7 +22,9 @@ public:
   SemcomDiagnostic(const llvm::Twine &Msg, llvm::DiagnosticSeverity Severity)
       : DiagnosticInfo(kind(), Severity), Msg(Msg.str()) {}
   void print(llvm::DiagnosticPrinter &DP) const override { DP << Msg; }
-  static bool classof(const DiagnosticInfo *DI) { return DI->getKind() == kind(); }
+  static bool classof(const DiagnosticInfo *DI) {
+    return DI->getKind() == kind();
+  }
   static int kind() {
     static const int K = llvm::getNextAvailablePluginDiagnosticKind();
     return K;

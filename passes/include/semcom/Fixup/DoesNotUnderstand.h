@@ -1,8 +1,9 @@
 //===- DoesNotUnderstand.h - external names nobody provides -===//
 //
-// A declaration that neither the manifest, the runtime, the shims nor LLVM know will fail at link
-// time. The orchestrator turns this list into a step that writes the missing functions first, so
-// the analysis reports them in the seed's `name|declare line` format and as JSON.
+// A declaration that neither the manifest, the runtime, the shims nor LLVM know
+// will fail at link time. The orchestrator turns this list into a step that
+// writes the missing functions first, so the analysis reports them in the
+// seed's `name|declare line` format and as JSON.
 //
 //===----------------------------------------------------------------------===//
 #ifndef SEMCOM_FIXUP_DOESNOTUNDERSTAND_H
@@ -27,7 +28,8 @@ struct MissingFunction {
 };
 
 /// The `semcom-dnu` analysis.
-class DoesNotUnderstandAnalysis : public llvm::AnalysisInfoMixin<DoesNotUnderstandAnalysis> {
+class DoesNotUnderstandAnalysis
+    : public llvm::AnalysisInfoMixin<DoesNotUnderstandAnalysis> {
 public:
   using Result = std::vector<MissingFunction>;
   Result run(llvm::Module &M, llvm::ModuleAnalysisManager &AM);
@@ -49,9 +51,11 @@ private:
   llvm::raw_ostream &OS;
 };
 
-/// `semcom-dnu` in a pipeline: a remark per missing name and, if MissingOut is set, the JSON
-/// file `{"module": …, "missing": [{"name": …, "declare": …}]}` (written atomically).
-class DoesNotUnderstandReportPass : public llvm::PassInfoMixin<DoesNotUnderstandReportPass> {
+/// `semcom-dnu` in a pipeline: a remark per missing name and, if MissingOut is
+/// set, the JSON file `{"module": …, "missing": [{"name": …, "declare": …}]}`
+/// (written atomically).
+class DoesNotUnderstandReportPass
+    : public llvm::PassInfoMixin<DoesNotUnderstandReportPass> {
 public:
   explicit DoesNotUnderstandReportPass(std::string MissingOut = "")
       : MissingOut(std::move(MissingOut)) {}
@@ -63,7 +67,8 @@ private:
 };
 
 /// The JSON text for a list of missing functions.
-std::string missingToJSON(llvm::StringRef ModuleName, const std::vector<MissingFunction> &Missing);
+std::string missingToJSON(llvm::StringRef ModuleName,
+                          const std::vector<MissingFunction> &Missing);
 /// Writes Contents to Path through a temporary file and a rename.
 llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Contents);
 

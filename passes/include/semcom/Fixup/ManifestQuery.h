@@ -1,9 +1,10 @@
 //===- ManifestQuery.h - the manifest as the passes see it, loaded once -===//
 //
-// Every pass of the pipeline asks the same questions (what is this name's signature, is it a
-// shim, what did the model mean by this misspelling). ManifestQuery answers them from the
-// loaded manifest with CONTRACTS.md's runtime table behind it, and the `semcom-manifest`
-// analysis hands one shared instance to all passes: the file is read once per process.
+// Every pass of the pipeline asks the same questions (what is this name's
+// signature, is it a shim, what did the model mean by this misspelling).
+// ManifestQuery answers them from the loaded manifest with CONTRACTS.md's
+// runtime table behind it, and the `semcom-manifest` analysis hands one shared
+// instance to all passes: the file is read once per process.
 //
 //===----------------------------------------------------------------------===//
 #ifndef SEMCOM_FIXUP_MANIFESTQUERY_H
@@ -51,33 +52,43 @@ public:
   explicit ManifestQuery(std::unique_ptr<manifest::Manifest> M);
   ~ManifestQuery();
 
-  /// The process-wide query for Path ("" = runtime table only), loaded on first use.
-  static llvm::Expected<std::shared_ptr<const ManifestQuery>> getShared(llvm::StringRef Path);
+  /// The process-wide query for Path ("" = runtime table only), loaded on first
+  /// use.
+  static llvm::Expected<std::shared_ptr<const ManifestQuery>>
+  getShared(llvm::StringRef Path);
 
   /// Public manifest entries first, then the runtime table.
   std::optional<KnownFunction> lookup(llvm::StringRef Name) const;
   bool isShim(llvm::StringRef Name) const;
   bool isRuntime(llvm::StringRef Name) const;
   /// The known name closest to Name, if its similarity is at least Threshold.
-  std::optional<std::pair<std::string, double>> findSimilar(llvm::StringRef Name,
-                                                            double Threshold) const;
+  std::optional<std::pair<std::string, double>>
+  findSimilar(llvm::StringRef Name, double Threshold) const;
+  /// "file: signature" of each public definition when the manifest disagrees
+  /// with itself about Name (two modules define it with different signatures);
+  /// empty otherwise. lookup() does not answer for such a name.
+  llvm::ArrayRef<std::string> contradictions(llvm::StringRef Name) const;
   bool hasManifest() const { return M != nullptr; }
   const manifest::Manifest *manifest() const { return M.get(); }
 
 private:
   std::unique_ptr<manifest::Manifest> M;
+  llvm::StringMap<std::vector<std::string>> Contradictions;
 };
 
-/// Parses `Signature` (manifest style) in Ctx; nullopt if it does not parse on its own (a named
-/// struct type, say).
-std::optional<ParsedSignature> parseSignature(llvm::StringRef Signature, llvm::LLVMContext &Ctx);
+/// Parses `Signature` (manifest style) in Ctx; nullopt if it does not parse on
+/// its own (a named struct type, say).
+std::optional<ParsedSignature> parseSignature(llvm::StringRef Signature,
+                                              llvm::LLVMContext &Ctx);
 
-/// Similarity in [0, 1] of two function names: edit distance over the longer name, after case
-/// and underscores are folded (`dsPush` and `ds_push` are the same name).
+/// Similarity in [0, 1] of two function names: edit distance over the longer
+/// name, after case and underscores are folded (`dsPush` and `ds_push` are the
+/// same name).
 double nameSimilarity(llvm::StringRef A, llvm::StringRef B);
 
-/// The `semcom-manifest` analysis: the shared ManifestQuery. A manifest that fails to load is
-/// reported once through the context and the runtime table is used instead.
+/// The `semcom-manifest` analysis: the shared ManifestQuery. A manifest that
+/// fails to load is reported once through the context and the runtime table is
+/// used instead.
 class ManifestAnalysis : public llvm::AnalysisInfoMixin<ManifestAnalysis> {
 public:
   struct Result {
@@ -89,7 +100,8 @@ public:
   };
   explicit ManifestAnalysis(std::string Path = "") : Path(std::move(Path)) {}
   /// A query given directly (semcom-fix builds it before running passes).
-  explicit ManifestAnalysis(std::shared_ptr<const ManifestQuery> Q) : Given(std::move(Q)) {}
+  explicit ManifestAnalysis(std::shared_ptr<const ManifestQuery> Q)
+      : Given(std::move(Q)) {}
   Result run(llvm::Module &M, llvm::ModuleAnalysisManager &);
 
 private:
@@ -99,7 +111,8 @@ private:
   std::shared_ptr<const ManifestQuery> Given;
 };
 
-/// `print<semcom-manifest>`: the manifest's entry for every function the module references.
+/// `print<semcom-manifest>`: the manifest's entry for every function the module
+/// references.
 class ManifestPrinterPass : public llvm::PassInfoMixin<ManifestPrinterPass> {
 public:
   explicit ManifestPrinterPass(llvm::raw_ostream &OS) : OS(OS) {}

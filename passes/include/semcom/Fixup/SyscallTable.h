@@ -1,7 +1,9 @@
-//===- SyscallTable.h - Linux syscall numbers the runtime wraps, per target -===//
+//===- SyscallTable.h - Linux syscall numbers the runtime wraps, per target
+//-===//
 //
-// Models write raw syscall numbers, and the numbers differ by architecture (9 is mmap on
-// x86_64, 222 on aarch64). FixSyscalls maps a number back to the runtime wrapper it means.
+// Models write raw syscall numbers, and the numbers differ by architecture (9
+// is mmap on x86_64, 222 on aarch64). FixSyscalls maps a number back to the
+// runtime wrapper it means.
 //
 //===----------------------------------------------------------------------===//
 #ifndef SEMCOM_FIXUP_SYSCALLTABLE_H
@@ -21,10 +23,12 @@ struct SyscallInfo {
   llvm::StringRef Name;    ///< kernel name, e.g. "write"
   llvm::StringRef Wrapper; ///< runtime wrapper, e.g. "sys_write"
   unsigned NumArgs;        ///< arguments the kernel reads
-  unsigned OptionalTail;   ///< trailing arguments that may be left out and mean 0 (open's mode)
+  unsigned OptionalTail; ///< trailing arguments that may be left out and mean 0
+                         ///< (open's mode)
 };
 
-/// The wrapper for syscall Number on Arch; nullopt for numbers the runtime does not wrap.
+/// The wrapper for syscall Number on Arch; nullopt for numbers the runtime does
+/// not wrap.
 std::optional<SyscallInfo> lookupSyscall(SyscallArch Arch, uint64_t Number);
 /// The architecture of a target triple's syscall numbering; nullopt for others.
 std::optional<SyscallArch> syscallArchOf(llvm::StringRef Triple);

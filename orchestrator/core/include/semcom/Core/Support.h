@@ -7,6 +7,7 @@
 #ifndef SEMCOM_CORE_SUPPORT_H
 #define SEMCOM_CORE_SUPPORT_H
 
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 
@@ -19,8 +20,12 @@ namespace core {
 /// file is always the old one or the new one, even on SIGKILL. Creates missing directories.
 llvm::Error writeDurably(llvm::StringRef Path, llvm::StringRef Contents);
 
-/// The runtime's API as the system prompt lists it (stable, so it sits in the cacheable prefix).
-std::string runtimeSummary();
+/// Runtime functions, module by module: the core API (stable, in the cacheable system prefix) or,
+/// with Http, the HTTP framework (listed only to steps that are about HTTP).
+std::string runtimeSummary(bool Http = false);
+
+/// Whether a step's texts are about HTTP (http, html, route, web server, htmx).
+bool mentionsHttp(llvm::ArrayRef<llvm::StringRef> Texts);
 
 /// The system prompt of every IR-writing call: prompts/system.md plus the runtime summary.
 std::string irSystemPrompt(llvm::raw_ostream &Warnings);
