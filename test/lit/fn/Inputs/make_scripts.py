@@ -264,3 +264,65 @@ write("reference-noisy.json", [
     py("print('loading reference')\ndef factorial(n):\n    print('computing', n)\n    if n < 0:\n        raise ValueError('negative')\n    r = 1\n    for i in range(2, n + 1):\n        r *= i\n    return r"),
     "```json\n" + json.dumps({"vectors": [{"args": [-3], "expect": -1}]}) + "\n```\n",
     FACT_IR])
+
+# Hostile generated code, one behaviour per vector: 10 GB allocated and touched, 1 GB written to
+# disk, a TCP connection to port 22 on 127.0.0.1, a read of /etc/shadow. Each must be contained.
+HOSTILE_SPEC = spec("define i64 @hostile(i64 %mode)", "Returns 0.",
+                    [{"args": [0], "expect": 0}, {"args": [1], "expect": 0}, {"args": [2], "expect": 0},
+                     {"args": [3], "expect": 0}, {"args": [4], "expect": 0}])
+HOSTILE_IR = ir(r"""
+declare i64 @sys_mmap(ptr, i64, i64, i64, i64, i64)
+declare i64 @sys_open(ptr, i64, i64)
+declare i64 @sys_write(i64, ptr, i64)
+declare i64 @sys_read(i64, ptr, i64)
+declare i64 @sys_socket(i64, i64, i64)
+declare i64 @sys_connect(i64, ptr, i64)
+
+@big = private constant [4 x i8] c"big\00"
+@shadow = private constant [12 x i8] c"/etc/shadow\00"
+@chunk = private global [65536 x i8] zeroinitializer
+@addr = private constant [16 x i8] c"\02\00\00\16\7F\00\00\01\00\00\00\00\00\00\00\00"
+
+define i64 @hostile(i64 %mode) {
+entry:
+  switch i64 %mode, label %ok [ i64 1, label %alloc
+                                i64 2, label %disk
+                                i64 3, label %net
+                                i64 4, label %secret ]
+alloc:
+  %p = call i64 @sys_mmap(ptr null, i64 10737418240, i64 3, i64 34, i64 -1, i64 0)
+  %base = inttoptr i64 %p to ptr
+  br label %touch
+touch:
+  %i = phi i64 [ 0, %alloc ], [ %i.next, %touch ]
+  %q = getelementptr i8, ptr %base, i64 %i
+  store volatile i8 1, ptr %q
+  %i.next = add i64 %i, 4096
+  %more = icmp ult i64 %i.next, 10737418240
+  br i1 %more, label %touch, label %ok
+disk:
+  %fd = call i64 @sys_open(ptr @big, i64 577, i64 420)
+  br label %write
+write:
+  %n = phi i64 [ 0, %disk ], [ %n.next, %wrote ]
+  %w = call i64 @sys_write(i64 %fd, ptr @chunk, i64 65536)
+  %failed = icmp slt i64 %w, 1
+  br i1 %failed, label %werr, label %wrote
+wrote:
+  %n.next = add i64 %n, %w
+  %done = icmp uge i64 %n.next, 1073741824
+  br i1 %done, label %ok, label %write
+werr:
+  ret i64 %w
+net:
+  %s = call i64 @sys_socket(i64 2, i64 1, i64 0)
+  %c = call i64 @sys_connect(i64 %s, ptr @addr, i64 16)
+  ret i64 %c
+secret:
+  %sfd = call i64 @sys_open(ptr @shadow, i64 0, i64 0)
+  ret i64 %sfd
+ok:
+  ret i64 0
+}
+""")
+write("hostile.json", [HOSTILE_SPEC, py("def hostile(mode):\n    return 0"), HOSTILE_IR])
