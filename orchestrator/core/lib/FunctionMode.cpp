@@ -27,6 +27,7 @@
 #include "llvm/Support/SourceMgr.h"
 
 #include <chrono>
+#include <cstring>
 #include <set>
 
 using namespace llvm;
@@ -320,13 +321,27 @@ struct Loop {
   /// One IR answer for Prompt, repaired from validation diagnostics until it validates (the
   /// pipeline's loop: same fixups, same repair prompt, same stopping rules).
   Expected<std::optional<std::string>> compileMeaning(std::string Prompt, StringRef FileName,
-                                                      StringRef Role) {
+                                                      StringRef Role,
+                                                      const FunctionSignature &Sig) {
     std::string System = irSystemPrompt(Out);
     ValidateOptions VO;
     VO.FileName = FileName.str();
     VO.Target = O.Target;
     VO.Query = std::make_shared<fixup::ManifestQuery>();
+    // The harness calls exactly this signature: a definition of another type is a diagnostic the
+    // repair prompt carries, like a plan's fixed signature.
+    std::string Want = StringRef(Sig.str()).drop_front(strlen("define ")).str();
+    VO.PlannedSignatures[Sig.Name] = Want;
     RepairLoopHooks Hooks;
+    Hooks.Inspect = [&](Candidate &C, StringRef, ValidateOptions &, unsigned) {
+      if (C.Valid && !is_contained(C.Defined, Sig.Name)) {
+        C.Valid = false;
+        C.Diagnostics.push_back(FileName.str() + ": error: the module must define `" + Want +
+                                "`; it defines " +
+                                (C.Defined.empty() ? std::string("nothing")
+                                                   : "@" + join(C.Defined, ", @")));
+      }
+    };
     Hooks.Ask = [&](const std::string &P, unsigned Round) -> Expected<std::string> {
       auto Answer = ask(Round ? "ir-repair" : Role, System, P);
       if (Answer)
@@ -378,9 +393,14 @@ struct Loop {
   /// Runs the IR, then repairs behaviour; R.IR/Outcomes end as the best accepted IR.
   Error verify(const FunctionSpec &Spec, std::string IR, StringRef FileName) {
     R.Checked = Spec.Vectors.size();
+    R.IR = IR;
     auto First = runAll(Spec, IR);
-    if (!First)
-      return First.takeError();
+    if (!First) {
+      R.Status = "failed";
+      R.Error = "the IR could not be run on the vectors: " + toString(First.takeError());
+      Out << "test: " << R.Error << "\n";
+      return Error::success();
+    }
     std::vector<VectorOutcome> Outcomes = std::move(*First);
     std::string RejectNote;
     for (unsigned Round = 1; passing(Outcomes).size() < Outcomes.size(); ++Round) {
@@ -413,7 +433,7 @@ struct Loop {
                                   {"rejected", RejectNote}});
       if (!Prompt)
         return Prompt.takeError();
-      auto Fixed = compileMeaning(*Prompt, FileName, "ir-behaviour");
+      auto Fixed = compileMeaning(*Prompt, FileName, "ir-behaviour", Spec.Sig);
       if (!Fixed)
         return Fixed.takeError();
       if (!*Fixed) {
@@ -423,8 +443,15 @@ struct Loop {
         continue;
       }
       auto Next = runAll(Spec, **Fixed);
-      if (!Next)
-        return Next.takeError();
+      if (!Next) {
+        std::string Why = toString(Next.takeError());
+        Out << "repair: the repaired IR could not be run (" << Why
+            << "); keeping the previous IR\n";
+        R.Rejected.push_back("behaviour round " + std::to_string(Round) + ": could not be run: " +
+                             Why);
+        RejectNote = "\nYour previous repair could not be linked and run: " + Why + "\n";
+        continue;
+      }
       std::set<unsigned> Now = passing(*Next);
       std::vector<std::string> Broken;
       for (unsigned A : Anchors)
@@ -529,23 +556,12 @@ Expected<FunctionReport> runFunctionMode(StringRef Intent, const FunctionModeOpt
                                     {"patterns", PatternText}});
   if (!Prompt)
     return Prompt.takeError();
-  auto IR = L.compileMeaning(*Prompt, S.Sig.Name + ".ll", "ir");
+  auto IR = L.compileMeaning(*Prompt, S.Sig.Name + ".ll", "ir", S.Sig);
   if (!IR)
     return IR.takeError();
   if (!*IR) {
     R.Error = "no valid IR after " + std::to_string(R.IRAttempts) + " answers";
     return Finish();
-  }
-  // The module must define the function with the spec's type, or the harness cannot call it.
-  {
-    LLVMContext Ctx;
-    SMDiagnostic Err;
-    auto M = parseAssemblyString(**IR, Err, Ctx);
-    Function *F = M ? M->getFunction(S.Sig.Name) : nullptr;
-    if (!F || F->isDeclaration()) {
-      R.Error = "the IR does not define @" + S.Sig.Name;
-      return Finish();
-    }
   }
   if (Error E = L.verify(S, **IR, S.Sig.Name + ".ll"))
     return Expected<FunctionReport>(std::move(E));

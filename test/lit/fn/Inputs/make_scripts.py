@@ -326,3 +326,10 @@ ok:
 }
 """)
 write("hostile.json", [HOSTILE_SPEC, py("def hostile(mode):\n    return 0"), HOSTILE_IR])
+
+# IR that defines another name, then another type, then the spec's signature: validation repairs.
+write("signature.json", [FACT_SPEC, FACT_PY,
+                         FACT_IR.replace("@factorial", "@fact"),
+                         FACT_IR.replace("define i64 @factorial(i64 %n)", "define i32 @factorial(i32 %n)")
+                                .replace("i64", "i32"),
+                         FACT_IR])
