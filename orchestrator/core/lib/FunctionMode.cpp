@@ -654,7 +654,11 @@ std::set<std::string> words(StringRef Text) {
       Cur += toLower(C);
       continue;
     }
-    if (Cur.size() >= 3)
+    static const std::set<std::string> Stop = {
+        "the", "and", "for", "with", "into", "from", "that", "this", "its", "are", "all",
+        "any", "each", "when", "then", "than", "not", "one", "two", "which", "return",
+        "returns", "given", "function", "value", "values"};
+    if (Cur.size() >= 3 && !Stop.count(Cur))
       W.insert(Cur);
     Cur.clear();
   }

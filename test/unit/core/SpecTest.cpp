@@ -145,3 +145,29 @@ TEST_CASE("the reference driver calls the function by name", "[harness]") {
   R.Ok = false;
   CHECK_FALSE(referenceAgrees(Spec, V, R));
 }
+
+#include "semcom/Core/FunctionMode.h"
+
+TEST_CASE("patterns: shape, skeleton, similarity", "[patterns]") {
+  FunctionSpec Rev = specOf(R"J({"signature": "define i64 @rev(ptr %s, ptr %out, i64 %out_size)",
+                                 "description": "d", "vectors": [{"args": ["a"], "expect": "a"}]})J");
+  CHECK(signatureShape(Rev.Sig, false) == "string -> buffer");
+  FunctionSpec Sort = specOf(R"J({"signature": "define void @sort(ptr %arr, i64 %n)",
+                                  "description": "d", "modifies_array": true,
+                                  "vectors": [{"args": [[2, 1]], "arr_after": [1, 2]}]})J");
+  CHECK(signatureShape(Sort.Sig, true) == "array(in place) -> void");
+
+  std::string Skeleton = irSkeleton("; comment\n\ndefine i64 @f() {\n  ret i64 0 ; why\n}\n", 3);
+  CHECK(Skeleton == "define i64 @f() {\n  ret i64 0 ; why\n}\n");
+  CHECK_THAT(irSkeleton("a\nb\nc\n", 2), Catch::Contains("; …"));
+
+  std::vector<Pattern> All = {
+      {"upper", "uppercase the letters of a string", "string -> buffer", "", "x"},
+      {"fact", "the factorial of n", "i64 -> i64", "", "y"},
+      {"sum", "sum of an array", "array -> i64", "", "z"}};
+  auto Near = similarPatterns(All, "lowercase the letters of a string", "string -> buffer");
+  REQUIRE(!Near.empty());
+  CHECK(Near[0].Name == "upper");
+  CHECK(Near.size() == 1); // nothing else is similar enough
+  CHECK(similarPatterns(All, "unrelated words entirely", "double -> double").empty());
+}
