@@ -660,6 +660,7 @@ Expected<std::vector<VectorOutcome>> runVectors(const FunctionSpec &Spec, String
   std::vector<Lines> Seen(N);
   std::vector<std::string> Crash(N);
   size_t Start = 0;
+  unsigned Hangs = 0;
   std::string FatalReason;
   while (Start < N) {
     SandboxOptions SO;
@@ -697,6 +698,11 @@ Expected<std::vector<VectorOutcome>> runVectors(const FunctionSpec &Spec, String
     if (Any && !Seen[Last].count('E')) {
       Crash[Last] = Result->Reason;
       Start = Last + 1;
+      // Each hang costs a whole timeout: after three, the rest is not worth the wait.
+      if (Result->TimedOut && ++Hangs >= 3 && Start < N) {
+        FatalReason = "not run: three earlier vectors timed out";
+        break;
+      }
       continue;
     }
     FatalReason = Result->Reason;
@@ -722,7 +728,8 @@ Expected<std::vector<VectorOutcome>> runVectors(const FunctionSpec &Spec, String
     VectorOutcome R = judge(Spec, V, Seen[K]);
     if (!Seen[K].count('E') && !FatalReason.empty()) {
       R.Crash = FatalReason;
-      R.Got = "did not run: " + FatalReason;
+      R.Got = StringRef(FatalReason).starts_with("not run") ? FatalReason
+                                                             : "did not run: " + FatalReason;
     }
     Out.push_back(std::move(R));
   }

@@ -333,3 +333,6 @@ write("signature.json", [FACT_SPEC, FACT_PY,
                          FACT_IR.replace("define i64 @factorial(i64 %n)", "define i32 @factorial(i32 %n)")
                                 .replace("i64", "i32"),
                          FACT_IR])
+
+# IR that never returns: three vectors time out, the rest are not waited for.
+write("hang.json", [FACT_SPEC, FACT_PY, ir("define i64 @factorial(i64 %n) {\nentry:\n  br label %spin\nspin:\n  br label %spin\n}")])
