@@ -65,6 +65,11 @@ Expected<std::string> readFile(StringRef Path) {
   return (*Buffer)->getBuffer().str();
 }
 
+std::string hashText(StringRef Text) {
+  auto Digest = SHA256::hash(arrayRefFromStringRef(Text));
+  return toHex(ArrayRef<uint8_t>(Digest.data(), 8), true);
+}
+
 } // namespace
 
 std::string newRunId() {
@@ -217,6 +222,18 @@ struct Pipeline::Impl {
       Out << "warning: " << toString(std::move(E)) << "\n";
   }
 
+  RunReport *Current = nullptr; ///< the run being reported, for saves in the middle of a step
+
+  /// Saves the summary with Pending as the step in progress.
+  void saveProgress(const StepReport &Pending) {
+    if (!Current)
+      return;
+    RunReport Copy = *Current;
+    Copy.Steps.push_back(Pending);
+    if (Error E = saveSummary(Copy))
+      Out << "warning: " << toString(std::move(E)) << "\n";
+  }
+
   Error saveSummary(const RunReport &R) {
     json::Array Steps;
     for (const StepReport &S : R.Steps) {
@@ -231,6 +248,8 @@ struct Pipeline::Impl {
                                    {"fix_declares_changes", S.FixDeclaresChanges},
                                    {"seconds", S.Seconds},
                                    {"error", S.Error},
+                                   {"written_file", S.WrittenFile},
+                                   {"written_hash", S.WrittenHash},
                                    {"diagnostics", std::move(Diags)}});
     }
     json::Object Doc{{"run", R.RunId},
@@ -242,7 +261,8 @@ struct Pipeline::Impl {
     return writeRunFile("summary.json", formatv("{0:2}", json::Value(std::move(Doc))).str());
   }
 
-  /// Steps a previous run of this id completed, by index.
+  /// Steps a previous run of this id completed, by index: passed, or killed after writing the
+  /// module it meant to write (the file on disk has the recorded hash).
   std::set<unsigned> completedSteps() {
     std::set<unsigned> Done;
     auto Text = readFile(RunDir + "/summary.json");
@@ -257,10 +277,23 @@ struct Pipeline::Impl {
     }
     if (auto *Steps = Doc->getAsObject() ? Doc->getAsObject()->getArray("steps") : nullptr)
       for (const json::Value &S : *Steps)
-        if (auto *Obj = S.getAsObject())
-          if (Obj->getString("status") == StringRef("passed"))
-            if (auto Index = Obj->getInteger("index"))
-              Done.insert(static_cast<unsigned>(*Index));
+        if (auto *Obj = S.getAsObject()) {
+          auto Index = Obj->getInteger("index");
+          std::optional<StringRef> Status = Obj->getString("status");
+          if (!Index || !Status)
+            continue;
+          bool Written = false;
+          if (*Status == "writing") {
+            auto File = Obj->getString("written_file");
+            auto Hash = Obj->getString("written_hash");
+            auto Text = File ? readFile(treePath(*File)) : runError("no file");
+            Written = Text && Hash && hashText(*Text) == *Hash;
+            if (!Text)
+              consumeError(Text.takeError());
+          }
+          if (*Status == "passed" || Written)
+            Done.insert(static_cast<unsigned>(*Index));
+        }
     return Done;
   }
 
@@ -452,7 +485,11 @@ struct Pipeline::Impl {
       Report.Status = "passed";
       return;
     }
-    if (Error E = writeDurably(Path, C.Text)) {
+    Report.Status = "writing";
+    Report.WrittenFile = S.Target;
+    Report.WrittenHash = hashText(C.Text);
+    saveProgress(Report);
+    if (Error E = writeDurably(Path, C.Text, treePath(".semcom/tmp"))) {
       Report.Status = "failed";
       Report.Error = toString(std::move(E));
       Out << "write-back: failed: " << Report.Error << "\n";
@@ -584,6 +621,12 @@ struct Pipeline::Impl {
       return runError("plan: error: a plan needs 1 to 16 steps");
     // Every module is generated against one ABI: the signatures go into the manifest first.
     for (const auto &[Name, Sig] : Sigs) {
+      // On --resume, modules this plan already produced define their functions: keep those.
+      const manifest::Entry *Known = Tree->lookup(Name);
+      if (O.Resume && Known && !Known->IsDeclaration) {
+        Planned[Name] = Sig;
+        continue;
+      }
       if (Error E = Tree->addDeclaration(Sig))
         return runError("plan: error: " + toString(std::move(E)));
       Planned[Name] = Sig;
@@ -614,6 +657,7 @@ struct Pipeline::Impl {
     if (Error E = loadManifest())
       return E;
 
+    Current = &R;
     std::vector<Step> Steps = T.Steps;
     for (size_t I = 0; I < Steps.size(); ++I) {
       const Step S = Steps[I];
@@ -629,7 +673,7 @@ struct Pipeline::Impl {
       Out << "\n";
       auto Start = Clock::now();
       if (Done.count(Report.Index)) {
-        Report.Status = "skipped";
+        Report.Status = "passed";
         Out << "resume: already done in run " << RunId << "\n";
       } else {
         switch (S.Kind) {

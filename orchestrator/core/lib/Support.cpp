@@ -28,15 +28,22 @@ Error supportError(const Twine &Message) {
 }
 } // namespace
 
-Error writeDurably(StringRef Path, StringRef Contents) {
+Error writeDurably(StringRef Path, StringRef Contents, StringRef TempDir) {
   SmallString<256> Dir = sys::path::parent_path(Path);
-  if (!Dir.empty())
-    if (std::error_code EC = sys::fs::create_directories(Dir))
-      return supportError("cannot create " + Dir + ": " + EC.message());
+  for (StringRef D : {StringRef(Dir), TempDir})
+    if (!D.empty())
+      if (std::error_code EC = sys::fs::create_directories(D))
+        return supportError("cannot create " + D + ": " + EC.message());
   SmallString<256> Tmp;
+  if (TempDir.empty()) {
+    Tmp = Path;
+  } else {
+    Tmp = TempDir;
+    sys::path::append(Tmp, sys::path::filename(Path));
+  }
   int FD;
-  if (std::error_code EC = sys::fs::createUniqueFile(Path + ".tmp-%%%%%%", FD, Tmp))
-    return supportError("cannot create a temporary file beside " + Path + ": " + EC.message());
+  if (std::error_code EC = sys::fs::createUniqueFile(Tmp + ".tmp-%%%%%%", FD, Tmp))
+    return supportError("cannot create a temporary file for " + Path + ": " + EC.message());
   bool Ok = true;
   for (size_t Done = 0; Ok && Done < Contents.size();) {
     ssize_t N = ::write(FD, Contents.data() + Done, Contents.size() - Done);

@@ -50,6 +50,9 @@ struct StepReport {
   std::vector<std::string> Diagnostics; ///< of the last attempt, when it failed
   std::string Error;
   double Seconds = 0;
+  /// Set just before write-back, so a run killed mid-write can tell on --resume whether the
+  /// module on disk is this step's (its hash matches) or must be made again.
+  std::string WrittenFile, WrittenHash;
 };
 
 struct RunReport {

@@ -18,7 +18,9 @@ namespace core {
 
 /// All-or-nothing write: a temporary beside Path, fsync, rename, fsync of the directory, so the
 /// file is always the old one or the new one, even on SIGKILL. Creates missing directories.
-llvm::Error writeDurably(llvm::StringRef Path, llvm::StringRef Contents);
+/// TempDir (same file system) holds the temporary, so a kill never leaves one among the modules.
+llvm::Error writeDurably(llvm::StringRef Path, llvm::StringRef Contents,
+                         llvm::StringRef TempDir = "");
 
 /// Runtime functions, module by module: the core API (stable, in the cacheable system prefix) or,
 /// with Http, the HTTP framework (listed only to steps that are about HTTP).
