@@ -60,6 +60,7 @@ const char *CommonHelp =
     "  --target ARCH       x86_64 or aarch64 (default: this machine's)\n"
     "  --max-rounds N      repair rounds per step after the first answer (default 5)\n"
     "  --max-output-tokens N  answer length limit per call (default 16000)\n"
+    "  -j N                model calls in flight for independent steps (default 4)\n"
     "  --dry-run           validate and show the diff; write nothing to the tree\n"
     "  --json              print the run's summary as JSON on stdout\n"
     "  -v                  show every fixup remark\n"
@@ -173,6 +174,9 @@ int runTask(Mode M, const std::vector<std::string> &ArgsIn) {
     } else if (A == "--max-output-tokens") {
       if (!Number(O.MaxTokens) || O.MaxTokens == 0)
         return Fail(2, "--max-output-tokens needs a positive whole number");
+    } else if (A == "-j" || A == "--jobs") {
+      if (!Number(O.Jobs) || O.Jobs == 0)
+        return Fail(2, "-j needs a positive whole number");
     } else if (A == "--dry-run") {
       O.DryRun = true;
     } else if (A == "--json") {

@@ -29,10 +29,13 @@
 #include "llvm/Support/Program.h"
 #include "llvm/Support/SHA256.h"
 
+#include <atomic>
 #include <chrono>
 #include <ctime>
 #include <fcntl.h>
+#include <mutex>
 #include <set>
+#include <thread>
 #include <unistd.h>
 
 using namespace llvm;
@@ -122,6 +125,10 @@ std::string nameFromSignature(StringRef Sig) {
 
 } // namespace
 
+/// Progress of a step running beside others goes to its own buffer, printed whole when the step
+/// ends, so output stays grouped per step.
+thread_local raw_ostream *StepOutput = nullptr;
+
 struct Pipeline::Impl {
   PipelineOptions O;
   llm::Provider &Model;
@@ -133,8 +140,18 @@ struct Pipeline::Impl {
   unsigned AutoMissingCounter = 0;
   json::Array Summary;
 
+  /// Serializes what concurrent steps share: write-back, the manifest and its query, counters.
+  std::recursive_mutex TreeMutex;
+
   Impl(PipelineOptions Opts, llm::Provider &M, raw_ostream &OS)
       : O(std::move(Opts)), Model(M), Out(OS) {}
+
+  raw_ostream &out() { return StepOutput ? *StepOutput : Out; }
+
+  std::shared_ptr<const fixup::ManifestQuery> query() {
+    std::lock_guard<std::recursive_mutex> Lock(TreeMutex);
+    return Query;
+  }
 
   std::string treePath(StringRef Rel) const {
     SmallString<256> P(O.TreeRoot);
@@ -155,7 +172,7 @@ struct Pipeline::Impl {
         return rebuildQuery();
       }
       // A damaged manifest is rebuilt from the tree, which is the truth.
-      Out << "manifest: " << toString(M.takeError()) << "; rebuilding\n";
+      out() << "manifest: " << toString(M.takeError()) << "; rebuilding\n";
     }
     SmallString<256> Root;
     if (std::error_code EC = sys::fs::real_path(O.TreeRoot, Root))
@@ -189,6 +206,7 @@ struct Pipeline::Impl {
 
   /// Signatures the step references, defined outside the module being written.
   std::string contextFor(StringRef Target, ArrayRef<StringRef> Texts, unsigned &Referenced) {
+    std::lock_guard<std::recursive_mutex> Lock(TreeMutex);
     std::vector<const manifest::Entry *> Entries = Tree->collectRelevant(Texts);
     std::string Lines;
     Referenced = 0;
@@ -219,19 +237,21 @@ struct Pipeline::Impl {
 
   void logRunFile(const Twine &Rel, StringRef Contents) {
     if (Error E = writeRunFile(Rel, Contents))
-      Out << "warning: " << toString(std::move(E)) << "\n";
+      out() << "warning: " << toString(std::move(E)) << "\n";
   }
 
   RunReport *Current = nullptr; ///< the run being reported, for saves in the middle of a step
+  std::set<unsigned> ResumedDone; ///< steps an earlier attempt of this run finished
 
   /// Saves the summary with Pending as the step in progress.
   void saveProgress(const StepReport &Pending) {
+    std::lock_guard<std::recursive_mutex> Lock(TreeMutex);
     if (!Current)
       return;
     RunReport Copy = *Current;
     Copy.Steps.push_back(Pending);
     if (Error E = saveSummary(Copy))
-      Out << "warning: " << toString(std::move(E)) << "\n";
+      out() << "warning: " << toString(std::move(E)) << "\n";
   }
 
   Error saveSummary(const RunReport &R) {
@@ -252,6 +272,11 @@ struct Pipeline::Impl {
                                    {"written_hash", S.WrittenHash},
                                    {"diagnostics", std::move(Diags)}});
     }
+    // On --resume, steps an earlier attempt finished but this one has not reached yet keep their
+    // record: a kill before this run gets to them must not make them look undone.
+    for (unsigned Index : ResumedDone)
+      if (Index > R.Steps.size())
+        Steps.push_back(json::Object{{"index", Index}, {"status", "passed"}, {"resumed", true}});
     json::Object Doc{{"run", R.RunId},
                      {"tree", O.TreeRoot},
                      {"passed", R.passed()},
@@ -312,13 +337,13 @@ struct Pipeline::Impl {
       return Resp.takeError();
     double Seconds = std::chrono::duration<double>(Clock::now() - Start).count();
     logRunFile(LogPrefix + "-answer.txt", Resp->Text);
-    Out << "api: ok (" << Resp->Text.size() << " bytes"
+    out() << "api: ok (" << Resp->Text.size() << " bytes"
         << (Resp->FromCache ? ", replayed from cache" : "")
         << formatv(", {0:f1} s)", Seconds) << "\n";
     return Resp;
   }
 
-  std::string systemPrompt() { return irSystemPrompt(Out); }
+  std::string systemPrompt() { return irSystemPrompt(out()); }
 
   // --- module steps ---
 
@@ -351,7 +376,7 @@ struct Pipeline::Impl {
 
     unsigned Referenced = 0;
     std::string Context = contextFor(S.Target, {StringRef(Source), StringRef(S.Intent)}, Referenced);
-    Out << "manifest: ok (" << Referenced << " referenced)\n";
+    out() << "manifest: ok (" << Referenced << " referenced)\n";
 
     PromptSlots Slots = {{"file", S.Target}, {"intent", S.Intent}, {"context", Context},
                          {"source", Source}};
@@ -359,6 +384,7 @@ struct Pipeline::Impl {
     if (S.Kind == Directive::Target && S.Append) {
       PromptName = "append";
       std::string Existing;
+      std::lock_guard<std::recursive_mutex> Lock(TreeMutex);
       for (const manifest::Entry &E : Tree->entries())
         if (E.File == S.Target)
           Existing += "  " + E.Signature + "\n";
@@ -395,7 +421,7 @@ struct Pipeline::Impl {
         return Resp.takeError();
       return Resp->Text;
     };
-    Hooks.BeforeValidate = [&](ValidateOptions &V) { V.Query = Query; };
+    Hooks.BeforeValidate = [&](ValidateOptions &V) { V.Query = query(); };
     Hooks.Inspect = [&](Candidate &C, StringRef Answer, ValidateOptions &V, unsigned Round) {
       if (!C.Text.empty())
         logRunFile(Prefix(Round) + "-ir.ll", C.Text);
@@ -407,12 +433,12 @@ struct Pipeline::Impl {
       Report.Diagnostics = C.Diagnostics;
     };
     Slots["scope"] = S.Kind == Directive::Target && S.Append ? "new functions" : "module";
-    auto Outcome = runRepairLoop(std::move(Prompt), VO, Slots, O.MaxRepairRounds, O.Verbose, Out,
-                                 Hooks);
+    auto Outcome = runRepairLoop(std::move(Prompt), VO, Slots, O.MaxRepairRounds, O.Verbose,
+                                 out(), Hooks);
     if (!Outcome) {
       Report.Status = "failed";
       Report.Error = toString(Outcome.takeError());
-      Out << "api: failed: " << Report.Error << "\n";
+      out() << "api: failed: " << Report.Error << "\n";
       return;
     }
     if (Outcome->Valid) {
@@ -442,15 +468,18 @@ struct Pipeline::Impl {
           if (Line.contains("@" + M.Name + "(") && !Line.trim().starts_with("declare"))
             CallSites += "  " + Line.trim().str() + "    ; in " + S.Target + "\n";
       }
-      Out << "doesNotUnderstand: " << C.Missing.size() << " missing (" << Names << ")\n";
+      out() << "doesNotUnderstand: " << C.Missing.size() << " missing (" << Names << ")\n";
       Step Missing;
       Missing.Kind = Directive::Create;
-      do
-        Missing.Target = "auto_missing_" + std::to_string(++AutoMissingCounter) + ".ll";
-      while (sys::fs::exists(treePath(Missing.Target)));
+      {
+        std::lock_guard<std::recursive_mutex> Lock(TreeMutex);
+        do
+          Missing.Target = "auto_missing_" + std::to_string(++AutoMissingCounter) + ".ll";
+        while (sys::fs::exists(treePath(Missing.Target)));
+      }
       Missing.Intent = "Define the missing functions " + Names + ".";
       Missing.Line = S.Line;
-      Out << "step " << StepNo << "." << Pass + 1 << ": @create " << Missing.Target << "\n";
+      out() << "step " << StepNo << "." << Pass + 1 << ": @create " << Missing.Target << "\n";
 
       unsigned Referenced = 0;
       std::string Context = contextFor(Missing.Target, {StringRef(Declares)}, Referenced);
@@ -469,10 +498,10 @@ struct Pipeline::Impl {
                        Depth + 1, StepNo * 100 + Pass + 1);
       Report.ModelCalls += Sub.ModelCalls;
       if (Sub.Status != "passed") {
-        Out << "doesNotUnderstand: " << Missing.Target << " failed: " << Sub.Error << "\n";
+        out() << "doesNotUnderstand: " << Missing.Target << " failed: " << Sub.Error << "\n";
         return;
       }
-      VO.Query = Query;
+      VO.Query = query();
       C = validateAnswer(Answer, VO);
     }
   }
@@ -481,10 +510,11 @@ struct Pipeline::Impl {
     std::string Path = treePath(S.Target);
     if (O.DryRun) {
       showDiff(S.Target, Old, C.Text);
-      Out << "write-back: skipped (--dry-run)\n";
+      out() << "write-back: skipped (--dry-run)\n";
       Report.Status = "passed";
       return;
     }
+    std::lock_guard<std::recursive_mutex> Lock(TreeMutex);
     Report.Status = "writing";
     Report.WrittenFile = S.Target;
     Report.WrittenHash = hashText(C.Text);
@@ -492,7 +522,7 @@ struct Pipeline::Impl {
     if (Error E = writeDurably(Path, C.Text, treePath(".semcom/tmp"))) {
       Report.Status = "failed";
       Report.Error = toString(std::move(E));
-      Out << "write-back: failed: " << Report.Error << "\n";
+      out() << "write-back: failed: " << Report.Error << "\n";
       return;
     }
     if (Error E = refreshManifest()) {
@@ -501,7 +531,7 @@ struct Pipeline::Impl {
                      toString(std::move(E));
       return;
     }
-    Out << "write-back: ok (" << S.Target << ", " << C.Text.size() << " bytes)\n";
+    out() << "write-back: ok (" << S.Target << ", " << C.Text.size() << " bytes)\n";
     Report.Status = "passed";
   }
 
@@ -509,7 +539,7 @@ struct Pipeline::Impl {
     SmallString<128> A, B;
     if (sys::fs::createTemporaryFile("semcom-old", "ll", A) ||
         sys::fs::createTemporaryFile("semcom-new", "ll", B)) {
-      Out << New;
+      out() << New;
       return;
     }
     if (Error E = writeDurably(A, Old))
@@ -525,11 +555,11 @@ struct Pipeline::Impl {
       std::optional<StringRef> Redirects[] = {std::nullopt, StringRef(DiffOut), std::nullopt};
       sys::ExecuteAndWait(*Diff, Args, std::nullopt, Redirects);
       if (auto Text = readFile(DiffOut))
-        Out << *Text;
+        out() << *Text;
       else
         consumeError(Text.takeError());
     } else {
-      Out << New;
+      out() << New;
     }
     sys::fs::remove(A);
     sys::fs::remove(B);
@@ -548,25 +578,27 @@ struct Pipeline::Impl {
       return;
     }
     std::string Function = S.Function;
-    if (Function.empty()) // the module's first definition
+    if (Function.empty()) { // the module's first definition
+      std::lock_guard<std::recursive_mutex> Lock(TreeMutex);
       for (const manifest::Entry &E : Tree->entries())
         if (E.File == S.Target && !E.IsDeclaration) {
           Function = E.Name;
           break;
         }
+    }
     FunctionModeOptions FO;
     FO.RunDir = formatv("{0}/step-{1}", RunDir, Report.Index).str();
     FO.Target = O.Target;
     FO.MaxTokens = O.MaxTokens;
     FO.Verbose = O.Verbose;
-    auto R = runTestMode(*Text, S.Target, Function, S.Intent, FO, Model, Out);
+    auto R = runTestMode(*Text, S.Target, Function, S.Intent, FO, Model, out());
     if (!R) {
       Report.Status = "failed";
       Report.Error = toString(R.takeError());
       return;
     }
     Report.ModelCalls = R->ModelCalls;
-    printReportTable({*R}, Out);
+    printReportTable({*R}, out());
     if (!R->passed()) {
       Report.Status = "failed";
       Report.Error = R->Error;
@@ -633,9 +665,64 @@ struct Pipeline::Impl {
     }
     if (Error E = rebuildQuery())
       return E;
-    Out << "plan: ok (" << Plan->Steps.size() << " steps, " << Sigs.size()
+    out() << "plan: ok (" << Plan->Steps.size() << " steps, " << Sigs.size()
         << " signatures fixed)\n";
     return Plan->Steps;
+  }
+
+  StepReport startStep(const Step &S, size_t I, size_t Total) {
+    StepReport Report;
+    Report.Index = static_cast<unsigned>(I + 1);
+    Report.Directive = directiveName(S.Kind).str();
+    Report.Target = S.Target;
+    out() << "step " << Report.Index << "/" << Total << ": @" << Report.Directive;
+    if (!S.Target.empty())
+      out() << " " << S.Target;
+    if (S.Append)
+      out() << " append";
+    out() << "\n";
+    return Report;
+  }
+
+  void finishStep(StepReport &Report, Clock::time_point Start) {
+    if (Report.Status == "pending")
+      Report.Status = "failed";
+    Report.Seconds = std::chrono::duration<double>(Clock::now() - Start).count();
+    if (Report.Status == "failed")
+      out() << "step " << Report.Index << ": failed: " << Report.Error << "\n";
+  }
+
+  /// Every step but @plan (which changes the step list).
+  StepReport runStep(const Step &S, size_t I, size_t Total, const std::set<unsigned> &Done) {
+    StepReport Report = startStep(S, I, Total);
+    auto Start = Clock::now();
+    if (Done.count(Report.Index)) {
+      Report.Status = "passed";
+      out() << "resume: already done in run " << RunId << "\n";
+      return Report;
+    }
+    switch (S.Kind) {
+    case Directive::Help:
+      out() << directiveHelp();
+      Report.Status = "passed";
+      break;
+    case Directive::Create:
+    case Directive::Target:
+      runModuleStep(S, Report, 0, Report.Index);
+      break;
+    case Directive::Plan:
+      llvm_unreachable("plans are expanded by run()");
+    case Directive::Test:
+      runTestStep(S, Report);
+      break;
+    case Directive::Transform:
+      Report.Status = "failed";
+      Report.Error = "@" + Report.Directive +
+                     " is not available yet in this version of semcom; nothing was run";
+      break;
+    }
+    finishStep(Report, Start);
+    return Report;
   }
 
   // --- the run ---
@@ -651,6 +738,7 @@ struct Pipeline::Impl {
       if (!sys::fs::is_directory(RunDir))
         return runError("no run " + RunId + " in " + treePath(".semcom/runs"));
       Done = completedSteps();
+      ResumedDone = Done;
     }
     if (Error E = writeRunFile("task.txt", TaskText))
       return E;
@@ -659,61 +747,81 @@ struct Pipeline::Impl {
 
     Current = &R;
     std::vector<Step> Steps = T.Steps;
+    std::vector<unsigned> PlanOf(Steps.size(), 0); // which plan made a step (0: the task)
+    unsigned Plans = 0;
     for (size_t I = 0; I < Steps.size(); ++I) {
-      const Step S = Steps[I];
-      StepReport Report;
-      Report.Index = static_cast<unsigned>(I + 1);
-      Report.Directive = directiveName(S.Kind).str();
-      Report.Target = S.Target;
-      Out << "step " << Report.Index << "/" << Steps.size() << ": @" << Report.Directive;
-      if (!S.Target.empty())
-        Out << " " << S.Target;
-      if (S.Append)
-        Out << " append";
-      Out << "\n";
-      auto Start = Clock::now();
-      if (Done.count(Report.Index)) {
-        Report.Status = "passed";
-        Out << "resume: already done in run " << RunId << "\n";
-      } else {
-        switch (S.Kind) {
-        case Directive::Help:
-          Out << directiveHelp();
-          Report.Status = "passed";
-          break;
-        case Directive::Create:
-        case Directive::Target:
-          runModuleStep(S, Report, 0, Report.Index);
-          break;
-        case Directive::Plan: {
-          auto Planned = makePlan(S, Report, Report.Index);
-          if (!Planned) {
-            Report.Status = "failed";
-            Report.Error = toString(Planned.takeError());
-            break;
-          }
-          Steps.insert(Steps.begin() + I + 1, Planned->begin(), Planned->end());
-          Report.Status = "passed";
-          break;
-        }
-        case Directive::Test:
-          runTestStep(S, Report);
-          break;
-        case Directive::Transform:
-          Report.Status = "failed";
-          Report.Error = "@" + Report.Directive +
-                         " is not available yet in this version of semcom; nothing was run";
-          break;
-        }
-        if (Report.Status == "pending")
-          Report.Status = "failed";
+      // A plan's @create steps depend only on signatures already in the manifest: they run side
+      // by side, at most O.Jobs at a time.
+      size_t Batch = 1;
+      if (O.Jobs > 1 && PlanOf[I] && Steps[I].Kind == Directive::Create) {
+        StringSet<> Targets;
+        while (I + Batch < Steps.size() && PlanOf[I + Batch] == PlanOf[I] &&
+               Steps[I + Batch].Kind == Directive::Create)
+          ++Batch;
+        for (size_t K = I; K < I + Batch; ++K)
+          if (!Targets.insert(Steps[K].Target).second)
+            Batch = 1; // two steps write one module: keep them in order
       }
-      Report.Seconds = std::chrono::duration<double>(Clock::now() - Start).count();
-      if (Report.Status == "failed")
-        Out << "step " << Report.Index << ": failed: " << Report.Error << "\n";
-      R.Steps.push_back(std::move(Report));
+      if (Batch > 1) {
+        std::vector<StepReport> Reports(Batch);
+        std::atomic<size_t> Next{0};
+        std::mutex OutMutex;
+        auto Worker = [&] {
+          for (size_t K; (K = Next++) < Batch;) {
+            std::string Buffer;
+            raw_string_ostream OS(Buffer);
+            StepOutput = &OS;
+            Reports[K] = runStep(Steps[I + K], I + K, Steps.size(), Done);
+            StepOutput = nullptr;
+            std::lock_guard<std::mutex> Lock(OutMutex);
+            Out << Buffer;
+            Out.flush();
+          }
+        };
+        std::vector<std::thread> Workers;
+        for (unsigned W = 0; W < std::min<size_t>(O.Jobs, Batch); ++W)
+          Workers.emplace_back(Worker);
+        for (std::thread &W : Workers)
+          W.join();
+        bool Failed = false;
+        for (StepReport &Rep : Reports) {
+          Failed |= Rep.Status == "failed";
+          std::lock_guard<std::recursive_mutex> Lock(TreeMutex);
+          R.Steps.push_back(std::move(Rep));
+        }
+        if (Error E = saveSummary(R))
+          out() << "warning: " << toString(std::move(E)) << "\n";
+        if (Failed)
+          break;
+        I += Batch - 1;
+        continue;
+      }
+
+      StepReport Report;
+      if (Steps[I].Kind == Directive::Plan) {
+        // On --resume the plan is asked again: its answer is in the cache, so that costs nothing
+        // and gives the same steps.
+        Report = startStep(Steps[I], I, Steps.size());
+        auto Start = Clock::now();
+        auto Planned = makePlan(Steps[I], Report, Report.Index);
+        if (!Planned) {
+          Report.Status = "failed";
+          Report.Error = toString(Planned.takeError());
+        } else {
+          Steps.insert(Steps.begin() + I + 1, Planned->begin(), Planned->end());
+          PlanOf.insert(PlanOf.begin() + I + 1, Planned->size(), ++Plans);
+          Report.Status = "passed";
+        }
+        finishStep(Report, Start);
+      } else {
+        Report = runStep(Steps[I], I, Steps.size(), Done);
+      }
+      {
+        std::lock_guard<std::recursive_mutex> Lock(TreeMutex);
+        R.Steps.push_back(std::move(Report));
+      }
       if (Error E = saveSummary(R))
-        Out << "warning: " << toString(std::move(E)) << "\n";
+        out() << "warning: " << toString(std::move(E)) << "\n";
       if (R.Steps.back().Status == "failed")
         break; // later steps build on this one
     }
@@ -727,8 +835,8 @@ struct Pipeline::Impl {
       R.Steps.push_back(std::move(Skipped));
     }
     if (Error E = saveSummary(R))
-      Out << "warning: " << toString(std::move(E)) << "\n";
-    Out << "passed: " << R.passed() << " failed: " << R.failed() << " skipped: " << R.skipped()
+      out() << "warning: " << toString(std::move(E)) << "\n";
+    out() << "passed: " << R.passed() << " failed: " << R.failed() << " skipped: " << R.skipped()
         << "\n";
     return R;
   }

@@ -32,6 +32,7 @@ struct PipelineOptions {
   unsigned MaxRepairRounds = 5; ///< model answers per step after the first
   unsigned MaxMissingPasses = 2;
   unsigned MaxTokens = 16000;   ///< per answer
+  unsigned Jobs = 4;            ///< model calls in flight for independent steps (a plan's modules)
   bool DryRun = false;          ///< show what would change; write nothing
   bool Verbose = false;
   std::string RunId;            ///< this run's id (see newRunId); generated when empty
