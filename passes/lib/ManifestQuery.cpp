@@ -104,7 +104,8 @@ std::optional<KnownFunction> ManifestQuery::lookup(StringRef Name) const {
   if (M && !Contradictions.count(Name))
     if (const manifest::Entry *E = M->lookup(Name))
       if (E->Vis == manifest::Visibility::Public)
-        return KnownFunction{E->Name, E->Signature, E->File};
+        return KnownFunction{E->Name, E->Signature,
+                             E->IsDeclaration ? std::string("the plan") : E->File};
 #endif
   if (const RuntimeFunction *R = lookupRuntimeFunction(Name))
     return KnownFunction{R->Name.str(), R->Signature.str(), "runtime"};

@@ -409,6 +409,9 @@ struct Pipeline::Impl {
     VO.FileName = S.Target;
     VO.Target = O.Target;
     VO.PlannedSignatures = Planned;
+    if (S.Kind == Directive::Create)
+      for (const std::string &Sig : plannedSignatures(S.Intent))
+        VO.MustDefine.push_back(nameFromSignature(Sig));
     if (S.Kind == Directive::Target && S.Append)
       VO.AppendTo = Source;
 

@@ -144,6 +144,12 @@ Candidate validateAnswer(StringRef Answer, const ValidateOptions &O) {
     return C;
 
   checkAgainstTree(*M, O, C.Diagnostics);
+  for (const std::string &Name : O.MustDefine) {
+    const Function *F = M->getFunction(Name);
+    if (!F || F->isDeclaration())
+      C.Diagnostics.push_back(O.FileName + ": error: the task says this module defines @" + Name +
+                              ", but it does not; define it with exactly the planned signature");
+  }
   if (!C.Diagnostics.empty())
     return C;
 

@@ -34,6 +34,9 @@ struct ValidateOptions {
   std::string AppendTo;
   /// Signatures a plan fixed (name → `i64 @f(i64 %x)`); definitions must match them.
   std::map<std::string, std::string> PlannedSignatures;
+  /// Functions the module must define (a plan step's `define` lines): one missing is refused here,
+  /// not found at link time.
+  std::vector<std::string> MustDefine;
 };
 
 struct Candidate {
