@@ -4,6 +4,7 @@
 // a file, and all of them go through one parse, one provider stack and one pipeline.
 //
 //===----------------------------------------------------------------------===//
+#include "PipelineFlags.h"
 #include "Subcommand.h"
 
 #include "semcom/Core/Pipeline.h"
@@ -55,15 +56,7 @@ const char *usageOf(Mode M) {
 }
 
 const char *CommonHelp =
-    "\noptions:\n"
-    "  --tree DIR          the module tree (default: the current directory)\n"
-    "  --target ARCH       x86_64 or aarch64 (default: this machine's)\n"
-    "  --max-rounds N      repair rounds per step after the first answer (default 5)\n"
-    "  --max-output-tokens N  answer length limit per call (default 16000)\n"
-    "  -j N                model calls in flight for independent steps (default 4)\n"
-    "  --dry-run           validate and show the diff; write nothing to the tree\n"
     "  --json              print the run's summary as JSON on stdout\n"
-    "  -v                  show every fixup remark\n"
     "Exit status: 0 when every step validated, 1 when a step failed, 2 on usage or input errors.\n\n";
 
 /// Links every module of the tree with the runtime into Output.
@@ -127,6 +120,8 @@ int runTask(Mode M, const std::vector<std::string> &ArgsIn) {
   core::PipelineOptions O;
   O.Target = link::hostArch();
   bool Json = false, Append = false, Strip = false, TreeGiven = false;
+  if (Error E = cli::consumePipelineFlags(Args, O, &TreeGiven))
+    return Fail(2, toString(std::move(E)));
   std::string Resume, Output;
   std::vector<std::string> Positional;
   for (size_t I = 0; I < Args.size(); ++I) {
@@ -136,23 +131,10 @@ int runTask(Mode M, const std::vector<std::string> &ArgsIn) {
         return std::nullopt;
       return Args[++I];
     };
-    auto Number = [&](unsigned &Into) {
-      auto V = Value();
-      unsigned long long N;
-      if (!V || getAsUnsignedInteger(*V, 10, N) || N > 1000000)
-        return false;
-      Into = static_cast<unsigned>(N);
-      return true;
-    };
     if (A == "--help" || A == "-h") {
-      outs() << usageOf(M) << CommonHelp << llm::llmFlagsHelp();
+      outs() << usageOf(M) << "\noptions:\n" << cli::PipelineFlagsHelp << CommonHelp
+             << llm::llmFlagsHelp();
       return 0;
-    } else if (A == "--tree") {
-      auto V = Value();
-      if (!V)
-        return Fail(2, "--tree needs a directory");
-      O.TreeRoot = *V;
-      TreeGiven = true;
     } else if ((A == "-o" || A == "--output") && M == Mode::Build) {
       auto V = Value();
       if (!V)
@@ -160,29 +142,8 @@ int runTask(Mode M, const std::vector<std::string> &ArgsIn) {
       Output = *V;
     } else if (A == "--strip" && M == Mode::Build) {
       Strip = true;
-    } else if (A == "--target") {
-      auto V = Value();
-      if (!V)
-        return Fail(2, "--target needs x86_64 or aarch64");
-      auto Arch = link::parseArch(*V);
-      if (!Arch)
-        return Fail(2, toString(Arch.takeError()));
-      O.Target = *Arch;
-    } else if (A == "--max-rounds") {
-      if (!Number(O.MaxRepairRounds))
-        return Fail(2, "--max-rounds needs a whole number");
-    } else if (A == "--max-output-tokens") {
-      if (!Number(O.MaxTokens) || O.MaxTokens == 0)
-        return Fail(2, "--max-output-tokens needs a positive whole number");
-    } else if (A == "-j" || A == "--jobs") {
-      if (!Number(O.Jobs) || O.Jobs == 0)
-        return Fail(2, "-j needs a positive whole number");
-    } else if (A == "--dry-run") {
-      O.DryRun = true;
     } else if (A == "--json") {
       Json = true;
-    } else if (A == "-v" || A == "--verbose") {
-      O.Verbose = true;
     } else if (A == "--append" && M == Mode::Target) {
       Append = true;
     } else if (A == "--resume" && M == Mode::Run) {

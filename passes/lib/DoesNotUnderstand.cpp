@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "semcom/Fixup/DoesNotUnderstand.h"
+#include "semcom/Support/AtomicFile.h"
 #include "semcom/Fixup/Diagnostics.h"
 #include "semcom/Fixup/ManifestQuery.h"
 
@@ -81,28 +82,6 @@ std::string missingToJSON(StringRef ModuleName,
   return S;
 }
 
-Error writeFileAtomically(StringRef Path, StringRef Contents) {
-  SmallString<256> Tmp;
-  int FD;
-  if (std::error_code EC =
-          sys::fs::createUniqueFile(Path + ".tmp-%%%%%%", FD, Tmp))
-    return createStringError(EC,
-                             "cannot create a temporary file next to " + Path);
-  {
-    raw_fd_ostream OS(FD, /*shouldClose=*/true);
-    OS << Contents;
-    OS.close();
-    if (OS.has_error()) {
-      sys::fs::remove(Tmp);
-      return createStringError(OS.error(), "cannot write " + Tmp);
-    }
-  }
-  if (std::error_code EC = sys::fs::rename(Tmp, Path)) {
-    sys::fs::remove(Tmp);
-    return createStringError(EC, "cannot rename " + Tmp + " to " + Path);
-  }
-  return Error::success();
-}
 
 PreservedAnalyses DoesNotUnderstandReportPass::run(Module &M,
                                                    ModuleAnalysisManager &AM) {
@@ -114,7 +93,7 @@ PreservedAnalyses DoesNotUnderstandReportPass::run(Module &M,
           << "no manifest entry, runtime function or shim provides "
           << F.DeclareLine);
   if (!MissingOut.empty())
-    if (Error E = writeFileAtomically(
+    if (Error E = semcom::writeFileAtomically(
             MissingOut, missingToJSON(M.getModuleIdentifier(), Missing)))
       M.getContext().diagnose(
           SemcomDiagnostic("semcom-dnu: " + toString(std::move(E)), DS_Error));

@@ -12,6 +12,7 @@
 #include "semcom/Fixup/ManifestQuery.h"
 #include "semcom/Fixup/PreParseRepair.h"
 #include "semcom/Fixup/SyscallTable.h"
+#include "semcom/Support/AtomicFile.h"
 
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Module.h"
@@ -183,7 +184,7 @@ int main(int argc, char **argv) {
   std::string Text = printWithNotes(M, R.Notes);
   if (OutputFilename == "-") {
     outs() << Text;
-  } else if (Error E = writeFileAtomically(OutputFilename, Text)) {
+  } else if (Error E = semcom::writeFileAtomically(OutputFilename, Text)) {
     return fail(2, OutputFilename + ": error: " + toString(std::move(E)));
   }
   if (JSONOut)

@@ -17,6 +17,7 @@
 #include "semcom/LLM/LLMError.h"
 #include "semcom/LLM/Provider.h"
 #include "semcom/Manifest/Manifest.h"
+#include "semcom/Support/AtomicFile.h"
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
@@ -85,6 +86,8 @@ std::string newRunId() {
 }
 
 namespace {
+
+TransformRunner InstalledTransformRunner = nullptr;
 
 /// The functions a plan fixed, read from its @create steps: lines `define <signature>`.
 std::vector<std::string> plannedSignatures(StringRef Intent) {
@@ -199,7 +202,7 @@ struct Pipeline::Impl {
     if (auto N = Tree->refresh(); !N)
       return N.takeError();
     if (!O.DryRun)
-      if (Error E = writeDurably(ManifestPath, Tree->serialize()))
+      if (Error E = semcom::writeFileAtomically(ManifestPath, Tree->serialize()))
         return E;
     return rebuildQuery();
   }
@@ -232,7 +235,7 @@ struct Pipeline::Impl {
   Error writeRunFile(const Twine &Rel, StringRef Contents) {
     SmallString<256> P(RunDir);
     sys::path::append(P, Rel);
-    return writeDurably(P, Contents);
+    return semcom::writeFileAtomically(P, Contents);
   }
 
   void logRunFile(const Twine &Rel, StringRef Contents) {
@@ -522,7 +525,7 @@ struct Pipeline::Impl {
     Report.WrittenFile = S.Target;
     Report.WrittenHash = hashText(C.Text);
     saveProgress(Report);
-    if (Error E = writeDurably(Path, C.Text, treePath(".semcom/tmp"))) {
+    if (Error E = semcom::writeFileAtomically(Path, C.Text, treePath(".semcom/tmp"))) {
       Report.Status = "failed";
       Report.Error = toString(std::move(E));
       out() << "write-back: failed: " << Report.Error << "\n";
@@ -545,9 +548,9 @@ struct Pipeline::Impl {
       out() << New;
       return;
     }
-    if (Error E = writeDurably(A, Old))
+    if (Error E = semcom::writeFileAtomically(A, Old))
       consumeError(std::move(E));
-    if (Error E = writeDurably(B, New))
+    if (Error E = semcom::writeFileAtomically(B, New))
       consumeError(std::move(E));
     SmallString<128> DiffOut;
     sys::fs::createTemporaryFile("semcom-diff", "txt", DiffOut);
@@ -673,6 +676,17 @@ struct Pipeline::Impl {
     return Plan->Steps;
   }
 
+  /// @transform DIR: the installed runner ports the project into this tree.
+  void runTransformStep(const Step &S, StepReport &Report) {
+    PipelineOptions Sub = O;
+    Sub.RunId = RunId + "-step" + std::to_string(Report.Index);
+    Sub.Resume = false;
+    InstalledTransformRunner(S, Sub, Model, out(), Report);
+    // The port wrote modules and the manifest: later steps see them.
+    if (Error E = loadManifest())
+      out() << "warning: " << toString(std::move(E)) << "\n";
+  }
+
   StepReport startStep(const Step &S, size_t I, size_t Total) {
     StepReport Report;
     Report.Index = static_cast<unsigned>(I + 1);
@@ -702,6 +716,11 @@ struct Pipeline::Impl {
     if (Done.count(Report.Index)) {
       Report.Status = "passed";
       out() << "resume: already done in run " << RunId << "\n";
+      return Report;
+    }
+    if (S.Kind == Directive::Transform && InstalledTransformRunner) {
+      runTransformStep(S, Report);
+      finishStep(Report, Start);
       return Report;
     }
     switch (S.Kind) {
@@ -747,6 +766,20 @@ struct Pipeline::Impl {
       return E;
     if (Error E = loadManifest())
       return E;
+    if (!O.PlannedDeclarations.empty()) {
+      for (const std::string &Sig : O.PlannedDeclarations) {
+        if (Error E = Tree->addDeclaration(Sig)) {
+          // A module of the tree defining it already is fine: validation still holds it to Sig.
+          const manifest::Entry *Known = Tree->lookup(nameFromSignature(Sig));
+          if (!Known || Known->File.empty())
+            return runError("planned signature: " + toString(std::move(E)));
+          consumeError(std::move(E));
+        }
+        Planned[nameFromSignature(Sig)] = Sig;
+      }
+      if (Error E = rebuildQuery())
+        return E;
+    }
 
     Current = &R;
     std::vector<Step> Steps = T.Steps;
@@ -844,6 +877,8 @@ struct Pipeline::Impl {
     return R;
   }
 };
+
+void setTransformRunner(TransformRunner Runner) { InstalledTransformRunner = Runner; }
 
 Pipeline::Pipeline(PipelineOptions Options, llm::Provider &Model, raw_ostream &Progress)
     : P(std::make_unique<Impl>(std::move(Options), Model, Progress)) {}

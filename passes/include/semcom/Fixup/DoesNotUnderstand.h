@@ -66,11 +66,6 @@ private:
   std::string MissingOut;
 };
 
-/// The JSON text for a list of missing functions.
-std::string missingToJSON(llvm::StringRef ModuleName,
-                          const std::vector<MissingFunction> &Missing);
-/// Writes Contents to Path through a temporary file and a rename.
-llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Contents);
 
 } // namespace fixup
 } // namespace semcom

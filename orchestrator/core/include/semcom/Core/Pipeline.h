@@ -37,6 +37,9 @@ struct PipelineOptions {
   bool Verbose = false;
   std::string RunId;            ///< this run's id (see newRunId); generated when empty
   bool Resume = false;          ///< RunId names an earlier run: skip the steps it completed
+  /// Signatures fixed before any step runs (`i64 @f(i64 %x)`), e.g. by @transform's plan: they go
+  /// into the manifest as declarations and every module is validated against them.
+  std::vector<std::string> PlannedDeclarations;
 };
 
 /// A fresh run id: UTC time and process id, e.g. 20261203-094501-4242.
@@ -64,6 +67,13 @@ struct RunReport {
   unsigned skipped() const;
   bool ok() const { return failed() == 0; }
 };
+
+/// @transform lives in orchestrator/transform, which builds on this library; it installs its
+/// runner here so the pipeline runs the directive without a dependency cycle. The runner fills
+/// Report (Status, Error, ModelCalls).
+using TransformRunner = void (*)(const Step &S, const PipelineOptions &O, llm::Provider &Model,
+                                 llvm::raw_ostream &Progress, StepReport &Report);
+void setTransformRunner(TransformRunner Runner);
 
 class Pipeline {
 public:

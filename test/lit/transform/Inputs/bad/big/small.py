@@ -1,0 +1,2 @@
+def small() -> int:
+    return 3

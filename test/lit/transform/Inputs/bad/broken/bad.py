@@ -1,0 +1,4 @@
+import good
+
+def broken(:
+    pass

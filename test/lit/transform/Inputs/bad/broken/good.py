@@ -1,0 +1,2 @@
+def ok(a: int) -> int:
+    return a

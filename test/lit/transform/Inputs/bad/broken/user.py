@@ -1,0 +1,4 @@
+import bad
+
+def uses() -> int:
+    return 1

@@ -1,0 +1,2 @@
+def fc() -> int:
+    return 3
