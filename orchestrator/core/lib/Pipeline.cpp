@@ -7,7 +7,10 @@
 //===----------------------------------------------------------------------===//
 #include "semcom/Core/Pipeline.h"
 
+#include "semcom/Core/FunctionMode.h"
 #include "semcom/Core/Prompts.h"
+#include "semcom/Core/RepairLoop.h"
+#include "semcom/Core/Support.h"
 #include "semcom/Core/Validate.h"
 #include "semcom/Fixup/ManifestQuery.h"
 #include "semcom/Fixup/RuntimeAPI.h"
@@ -59,7 +62,6 @@ Error runError(const Twine &Message) {
   return createStringError(inconvertibleErrorCode(), "%s", Message.str().c_str());
 }
 
-
 Expected<std::string> readFile(StringRef Path) {
   auto Buffer = MemoryBuffer::getFile(Path, /*IsText=*/true);
   if (!Buffer)
@@ -87,42 +89,6 @@ namespace {
 
 TransformRunner InstalledTransformRunner = nullptr;
 
-/// The HTTP framework's modules are listed only to steps that are about HTTP, to keep every other
-/// prompt short.
-bool isHttpModule(StringRef Module) {
-  return Module.starts_with("http") || Module.starts_with("html");
-}
-
-bool mentionsHttp(ArrayRef<StringRef> Texts) {
-  for (StringRef T : Texts) {
-    std::string Lower = T.lower();
-    for (const char *Word : {"http", "html", "route", "web server", "htmx"})
-      if (StringRef(Lower).contains(Word))
-        return true;
-  }
-  return false;
-}
-
-/// Runtime functions, module by module: the core API (stable, in the cacheable system prefix) or
-/// the HTTP framework.
-std::string runtimeSummary(bool Http) {
-  std::string Out = Http ? "\nHTTP framework functions in the runtime (declare the ones you call "
-                           "exactly like this; handlers are `i64 @handler(ptr %req_ctx, ptr "
-                           "%resp_buf, i64 %buf_size)` returning bytes written or -1):\n"
-                         : "Runtime functions (declare the ones you call exactly like this):\n";
-  StringRef Module;
-  for (const fixup::RuntimeFunction &F : fixup::runtimeFunctions()) {
-    if (isHttpModule(F.Module) != Http || F.Name == "semcom_main")
-      continue;
-    if (F.Module != Module) {
-      Module = F.Module;
-      Out += "  ; " + Module.str() + "\n";
-    }
-    Out += "  declare " + F.Signature.str() + "\n";
-  }
-  return Out;
-}
-
 /// The functions a plan fixed, read from its @create steps: lines `define <signature>`.
 std::vector<std::string> plannedSignatures(StringRef Intent) {
   std::vector<std::string> Sigs;
@@ -149,20 +115,6 @@ std::string extractTaskBlock(StringRef Answer) {
   size_t Close = Answer.find("\n```", BodyStart);
   return Answer.slice(BodyStart + 1, Close == StringRef::npos ? Answer.size() : Close + 1).str();
 }
-
-/// Text that goes back into a prompt is bounded: a 10 MB answer must not become a 10 MB repair
-/// request. The head is kept and the cut is said.
-std::string clip(StringRef Text, size_t MaxBytes) {
-  if (Text.size() <= MaxBytes)
-    return Text.str();
-  return (Text.take_front(MaxBytes) + "\n[... " + Twine(Text.size() - MaxBytes) +
-          " more bytes not repeated here ...]\n")
-      .str();
-}
-
-constexpr size_t MaxRepairIRBytes = 256 << 10;
-constexpr size_t MaxDiagnosticBytes = 2 << 10;
-constexpr size_t MaxDiagnostics = 40;
 
 std::string nameFromSignature(StringRef Sig) {
   size_t At = Sig.find('@');
@@ -394,14 +346,7 @@ struct Pipeline::Impl {
     return Resp;
   }
 
-  std::string systemPrompt() {
-    auto System = promptTemplate("system");
-    if (!System) {
-      out() << "warning: " << toString(System.takeError()) << "\n";
-      return runtimeSummary(false);
-    }
-    return *System + "\n" + runtimeSummary(false);
-  }
+  std::string systemPrompt() { return irSystemPrompt(out()); }
 
   // --- module steps ---
 
@@ -473,103 +418,45 @@ struct Pipeline::Impl {
     if (S.Kind == Directive::Target && S.Append)
       VO.AppendTo = Source;
 
-    std::set<std::string> SeenAnswers, SeenDiagnostics;
-    std::optional<Candidate> Best;
-    for (unsigned Round = 0; Round <= O.MaxRepairRounds; ++Round) {
-      std::string LogPrefix = formatv("step-{0}/round-{1}", StepNo, Round).str();
-      auto Resp = ask(System, Prompt, LogPrefix);
+    auto Prefix = [&](unsigned Round) { return formatv("step-{0}/round-{1}", StepNo, Round).str(); };
+    RepairLoopHooks Hooks;
+    Hooks.Ask = [&](const std::string &P, unsigned Round) -> Expected<std::string> {
       ++Report.ModelCalls;
-      if (!Resp) {
-        Report.Status = "failed";
-        Report.Error = toString(Resp.takeError());
-        out() << "api: failed: " << Report.Error << "\n";
-        return;
-      }
-      VO.Query = query();
-      Candidate C = validateAnswer(Resp->Text, VO);
-      for (const fixup::FixupChange &Ch : C.Changes)
-        if (O.Verbose || Ch.Kind != "note")
-          out() << "  fixup: " << Ch.Kind << ": " << Ch.Pass << ": " << Ch.Message << "\n";
+      auto Resp = ask(System, P, Prefix(Round));
+      if (!Resp)
+        return Resp.takeError();
+      return Resp->Text;
+    };
+    Hooks.BeforeValidate = [&](ValidateOptions &V) { V.Query = query(); };
+    Hooks.Inspect = [&](Candidate &C, StringRef Answer, ValidateOptions &V, unsigned Round) {
       if (!C.Text.empty())
-        logRunFile(LogPrefix + "-ir.ll", C.Text);
-
+        logRunFile(Prefix(Round) + "-ir.ll", C.Text);
       if (C.Valid && !C.Missing.empty())
-        resolveMissing(S, C, VO, Resp->Text, Report, Depth, StepNo);
-      if (C.Valid && C.Missing.empty()) {
-        Report.FixDeclaresChanges = C.FixDeclaresChanges;
-        out() << "validate: ok" << (Round ? formatv(" (after {0} repair round{1})", Round,
-                                                   Round == 1 ? "" : "s")
-                                               .str()
-                                         : std::string(" (first attempt)"))
-            << "\n";
-        writeBack(S, C, Source, Report);
-        return;
-      }
-      if (C.Valid) { // names still missing after the auto_missing passes
-        for (const fixup::MissingFunction &M : C.Missing)
-          C.Diagnostics.push_back(S.Target + ": error: nothing defines @" + M.Name + " (" +
-                                  M.DeclareLine + "); define it in this module or call a "
-                                                  "function that exists");
-        C.Valid = false;
-      }
-
-      std::vector<std::string> Shown;
-      for (const std::string &D : C.Diagnostics)
-        if (Shown.size() < MaxDiagnostics)
-          Shown.push_back(clip(D, MaxDiagnosticBytes));
-      if (C.Diagnostics.size() > MaxDiagnostics)
-        Shown.push_back("[... " + std::to_string(C.Diagnostics.size() - MaxDiagnostics) +
-                        " more problems]");
-      std::string Diagnostics = join(Shown, "\n");
-      logRunFile(LogPrefix + "-diagnostics.txt", Diagnostics);
-      out() << "validate: " << C.Diagnostics.size() << " problem"
-          << (C.Diagnostics.size() == 1 ? "" : "s") << "\n";
-      for (const std::string &D : Shown)
-        out() << "  " << StringRef(D).take_until([](char Ch) { return Ch == '\n'; }).take_front(300)
-            << "\n";
+        resolveMissing(S, C, V, Answer, Report, Depth, StepNo);
+    };
+    Hooks.OnFailure = [&](const Candidate &C, const std::string &Diagnostics, unsigned Round) {
+      logRunFile(Prefix(Round) + "-diagnostics.txt", Diagnostics);
       Report.Diagnostics = C.Diagnostics;
-      if (!Best || C.Diagnostics.size() < Best->Diagnostics.size())
-        Best = C;
-
-      bool SameAnswer = !SeenAnswers.insert(hashText(Resp->Text)).second;
-      bool SameDiagnostics = !SeenDiagnostics.insert(hashText(Diagnostics)).second;
-      if (SameAnswer || SameDiagnostics) {
-        out() << "repair: no progress (" << (SameAnswer ? "same answer" : "same diagnostics")
-            << " as an earlier round); stopping\n";
-        break;
-      }
-      if (Round == O.MaxRepairRounds)
-        break;
-
-      // The repair prompt carries the failed IR, the diagnostics and the task.
-      Slots["diagnostics"] = Diagnostics;
-      Slots["ir"] =
-          clip(C.Text.empty() ? extractForRepair(Resp->Text) : C.Text, MaxRepairIRBytes);
-      Slots["scope"] = S.Kind == Directive::Target && S.Append ? "new functions" : "module";
-      auto Repair = renderPrompt("repair", Slots);
-      if (!Repair) {
-        Report.Error = toString(Repair.takeError());
-        break;
-      }
-      Prompt = *Repair;
-      out() << "repair: round " << Round + 1 << "/" << O.MaxRepairRounds << "\n";
+    };
+    Slots["scope"] = S.Kind == Directive::Target && S.Append ? "new functions" : "module";
+    auto Outcome = runRepairLoop(std::move(Prompt), VO, Slots, O.MaxRepairRounds, O.Verbose,
+                                 out(), Hooks);
+    if (!Outcome) {
+      Report.Status = "failed";
+      Report.Error = toString(Outcome.takeError());
+      out() << "api: failed: " << Report.Error << "\n";
+      return;
+    }
+    if (Outcome->Valid) {
+      Report.FixDeclaresChanges = Outcome->Valid->FixDeclaresChanges;
+      writeBack(S, *Outcome->Valid, Source, Report);
+      return;
     }
     Report.Status = "failed";
+    Report.Error = Outcome->Error;
     if (Report.Error.empty())
       Report.Error = "no valid module after " + std::to_string(Report.ModelCalls) +
                      " answer" + (Report.ModelCalls == 1 ? "" : "s") + "; nothing was written";
-  }
-
-  /// The answer as IR for the repair prompt when it did not even parse: fences and prose dropped.
-  static std::string extractForRepair(StringRef Answer) {
-    size_t Open = Answer.find("```");
-    if (Open == StringRef::npos)
-      return Answer.str();
-    size_t Start = Answer.find('\n', Open);
-    size_t Close = Answer.find("```", Start == StringRef::npos ? Open + 3 : Start);
-    if (Start == StringRef::npos)
-      return Answer.str();
-    return Answer.slice(Start + 1, Close == StringRef::npos ? Answer.size() : Close).str();
   }
 
   /// doesNotUnderstand: generate the functions nobody provides in auto_missing_N.ll, then
@@ -683,6 +570,53 @@ struct Pipeline::Impl {
     sys::fs::remove(A);
     sys::fs::remove(B);
     sys::fs::remove(DiffOut);
+  }
+
+  // --- @test ---
+
+  /// Vectors for one function of an existing module, cross-checked, run in the sandbox; a module
+  /// repaired by behaviour is written back like any other step.
+  void runTestStep(const Step &S, StepReport &Report) {
+    auto Text = readFile(treePath(S.Target));
+    if (!Text) {
+      Report.Status = "failed";
+      Report.Error = toString(Text.takeError());
+      return;
+    }
+    std::string Function = S.Function;
+    if (Function.empty()) { // the module's first definition
+      std::lock_guard<std::recursive_mutex> Lock(TreeMutex);
+      for (const manifest::Entry &E : Tree->entries())
+        if (E.File == S.Target && !E.IsDeclaration) {
+          Function = E.Name;
+          break;
+        }
+    }
+    FunctionModeOptions FO;
+    FO.RunDir = formatv("{0}/step-{1}", RunDir, Report.Index).str();
+    FO.Target = O.Target;
+    FO.MaxTokens = O.MaxTokens;
+    FO.Verbose = O.Verbose;
+    auto R = runTestMode(*Text, S.Target, Function, S.Intent, FO, Model, out());
+    if (!R) {
+      Report.Status = "failed";
+      Report.Error = toString(R.takeError());
+      return;
+    }
+    Report.ModelCalls = R->ModelCalls;
+    printReportTable({*R}, out());
+    if (!R->passed()) {
+      Report.Status = "failed";
+      Report.Error = R->Error;
+      return;
+    }
+    if (R->IR == *Text) {
+      Report.Status = "passed";
+      return;
+    }
+    Candidate C;
+    C.Text = R->IR;
+    writeBack(S, C, *Text, Report);
   }
 
   // --- plans ---
@@ -801,6 +735,8 @@ struct Pipeline::Impl {
     case Directive::Plan:
       llvm_unreachable("plans are expanded by run()");
     case Directive::Test:
+      runTestStep(S, Report);
+      break;
     case Directive::Transform:
       Report.Status = "failed";
       Report.Error = "@" + Report.Directive +
