@@ -27,3 +27,14 @@ if os.path.exists(plugin):
 for triple_tool in ["qemu-aarch64-static"]:
     if any(os.path.exists(os.path.join(d, triple_tool)) for d in os.environ.get("PATH", "").split(os.pathsep)):
         config.available_features.add("qemu-aarch64")
+
+# End-to-end runs of the semcom CLI against semcom-mock-llm on loopback, one mock per test:
+#   RUN: %start-mock SCRIPT.json            serves the script's answers, records requests
+#   RUN: %semcom-mock SUBCOMMAND … %llm      semcom pointed at that mock
+# Inserted first so that the %t inside them is substituted afterwards.
+config.substitutions.insert(0, ("%start-mock",
+    "semcom-mock-llm --background --lifetime 120 --port-file %t/port "
+    "--record %t/requests.jsonl --script"))
+config.substitutions.insert(0, ("%semcom-mock", "env ANTHROPIC_API_KEY=test-key semcom"))
+config.substitutions.insert(0, ("%llm",
+    "--provider anthropic --base-url http://127.0.0.1:$(cat %t/port) --model mock-model"))
