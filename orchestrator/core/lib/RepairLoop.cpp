@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 #include "semcom/Core/RepairLoop.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/SHA256.h"
@@ -46,6 +47,61 @@ std::string clip(StringRef Text, size_t MaxBytes) {
 }
 
 constexpr size_t MaxRepairIRBytes = 256 << 10;
+/// Above this, a repair whose diagnostics point into some functions carries only those: the cost of
+/// a repair must not grow with the module.
+constexpr size_t LargeModuleBytes = 32 << 10;
+
+/// The functions the diagnostics point into: those the validator named, and those whose lines
+/// hold a parse error (FILE:LINE:COL of the text that was validated).
+std::vector<std::string> failingFunctions(const Candidate &C, StringRef Validated,
+                                          StringRef FileName) {
+  std::set<std::string> Names(C.FailingFunctions.begin(), C.FailingFunctions.end());
+  std::vector<FunctionSpan> Spans = functionSpans(Validated);
+  for (StringRef D : C.Diagnostics) {
+    if (!D.consume_front(FileName) || !D.consume_front(":"))
+      continue;
+    unsigned Line;
+    if (D.consumeInteger(10, Line))
+      continue;
+    for (const FunctionSpan &S : Spans)
+      if (S.First <= Line && Line <= S.Last)
+        Names.insert(S.Name);
+  }
+  return std::vector<std::string>(Names.begin(), Names.end());
+}
+
+/// The named functions' text plus the top-level lines (declarations, globals) they mention.
+std::string scopedFunctions(StringRef IR, ArrayRef<std::string> Names) {
+  SmallVector<StringRef, 0> Lines;
+  IR.split(Lines, '\n');
+  std::string Functions;
+  std::vector<bool> InFunction(Lines.size() + 1, false);
+  for (const FunctionSpan &S : functionSpans(IR)) {
+    for (unsigned L = S.First; L <= S.Last; ++L)
+      InFunction[L] = true;
+    if (!is_contained(Names, S.Name))
+      continue;
+    for (unsigned L = S.First; L <= S.Last; ++L)
+      Functions += Lines[L - 1].str() + "\n";
+    Functions += "\n";
+  }
+  std::string Context;
+  for (unsigned I = 0; I < Lines.size(); ++I) {
+    StringRef L = Lines[I].trim();
+    if (InFunction[I + 1] || !(L.starts_with("@") || L.starts_with("declare ") ||
+                               L.starts_with("%") || L.starts_with("target ")))
+      continue;
+    size_t At = L.find('@');
+    StringRef Sym = At == StringRef::npos ? StringRef() : L.drop_front(At).take_until([](char C) {
+      return C == ' ' || C == '(' || C == '=';
+    });
+    if (L.starts_with("%") || Sym.empty() || StringRef(Functions).contains(Sym))
+      Context += L.str() + "\n";
+  }
+  return Context + "\n" + Functions;
+}
+
+
 constexpr size_t MaxDiagnosticBytes = 2 << 10;
 constexpr size_t MaxDiagnostics = 40;
 
@@ -57,6 +113,7 @@ Expected<RepairOutcome> runRepairLoop(std::string Prompt, ValidateOptions VO,
                                       const RepairLoopHooks &Hooks) {
   RepairOutcome R;
   std::set<std::string> SeenAnswers, SeenDiagnostics;
+  std::optional<std::string> ScopedBase; // the module a function-scoped repair goes back into
   for (unsigned Round = 0; Round <= MaxRepairRounds; ++Round) {
     auto Answer = Hooks.Ask(Prompt, Round);
     ++R.Answers;
@@ -64,7 +121,11 @@ Expected<RepairOutcome> runRepairLoop(std::string Prompt, ValidateOptions VO,
       return Answer.takeError();
     if (Hooks.BeforeValidate)
       Hooks.BeforeValidate(VO);
-    Candidate C = validateAnswer(*Answer, VO);
+    std::string Validated =
+        ScopedBase ? mergeFunctions(*ScopedBase, extractForRepair(*Answer)) : *Answer;
+    if (ScopedBase)
+      Out << "repair: merged the answer's functions back into " << VO.FileName << "\n";
+    Candidate C = validateAnswer(Validated, VO);
     for (const fixup::FixupChange &Ch : C.Changes)
       if (Verbose || Ch.Kind != "note")
         Out << "  fixup: " << Ch.Kind << ": " << Ch.Pass << ": " << Ch.Message << "\n";
@@ -102,8 +163,9 @@ Expected<RepairOutcome> runRepairLoop(std::string Prompt, ValidateOptions VO,
       Hooks.OnFailure(C, Diagnostics, Round);
     bool SameAnswer = !SeenAnswers.insert(digest(*Answer)).second;
     bool SameDiagnostics = !SeenDiagnostics.insert(digest(Diagnostics)).second;
-    std::string FailedIR = clip(C.Text.empty() ? extractForRepair(*Answer) : C.Text,
-                                MaxRepairIRBytes);
+    std::string FullIR = C.Text.empty() ? extractForRepair(Validated) : C.Text;
+    std::vector<std::string> Failing = failingFunctions(C, Validated, VO.FileName);
+    std::string FailedIR = clip(FullIR, MaxRepairIRBytes);
     if (!R.Best || C.Diagnostics.size() < R.Best->Diagnostics.size())
       R.Best = std::move(C);
     if (SameAnswer || SameDiagnostics) {
@@ -114,6 +176,20 @@ Expected<RepairOutcome> runRepairLoop(std::string Prompt, ValidateOptions VO,
     if (Round == MaxRepairRounds)
       break;
     RepairSlots["diagnostics"] = Diagnostics;
+    ScopedBase.reset();
+    if (FullIR.size() > LargeModuleBytes && !Failing.empty() && RepairSlots.count("intent")) {
+      PromptSlots Scoped = RepairSlots;
+      Scoped["functions"] = scopedFunctions(FullIR, Failing);
+      if (auto P = renderPrompt("repair-functions", Scoped)) {
+        Prompt = *P;
+        ScopedBase = FullIR;
+        Out << "repair: round " << Round + 1 << "/" << MaxRepairRounds << " (only "
+            << join(Failing, ", ") << " of " << FullIR.size() << " bytes)\n";
+        continue;
+      } else {
+        consumeError(P.takeError());
+      }
+    }
     RepairSlots["ir"] = FailedIR;
     auto Repair = renderPrompt("repair", RepairSlots);
     if (!Repair) {

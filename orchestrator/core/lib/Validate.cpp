@@ -9,11 +9,14 @@
 #include "llvm/AsmParser/Parser.h"
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Module.h"
+#include "llvm/IR/Verifier.h"
 #include "llvm/Linker/Linker.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/raw_ostream.h"
+
+#include <set>
 
 using namespace llvm;
 
@@ -99,7 +102,102 @@ void checkAgainstTree(Module &M, const ValidateOptions &O, std::vector<std::stri
   }
 }
 
+/// The symbol a top-level line introduces: `@name =` for a global, `declare … @name(` for a
+/// declaration; empty otherwise.
+StringRef topLevelSymbol(StringRef Line) {
+  Line = Line.trim();
+  if (Line.starts_with("@"))
+    return Line.drop_front().take_until([](char C) { return C == ' ' || C == '='; });
+  if (Line.starts_with("declare ")) {
+    size_t At = Line.find('@');
+    if (At != StringRef::npos)
+      return Line.drop_front(At + 1).take_until([](char C) { return C == '('; });
+  }
+  return "";
+}
+
 } // namespace
+
+std::vector<FunctionSpan> functionSpans(StringRef IR) {
+  std::vector<FunctionSpan> Spans;
+  SmallVector<StringRef, 0> Lines;
+  IR.split(Lines, '\n');
+  for (unsigned I = 0; I < Lines.size(); ++I) {
+    StringRef L = Lines[I];
+    if (!L.starts_with("define "))
+      continue;
+    size_t At = L.find('@');
+    if (At == StringRef::npos)
+      continue;
+    FunctionSpan S;
+    StringRef Rest = L.drop_front(At + 1);
+    S.Name = (Rest.starts_with("\"") ? Rest.drop_front().take_until([](char C) { return C == '"'; })
+                                     : Rest.take_until([](char C) { return C == '('; }))
+                 .str();
+    S.First = I + 1;
+    unsigned J = I;
+    while (J < Lines.size() && Lines[J].rtrim() != "}")
+      ++J;
+    S.Last = std::min<unsigned>(J + 1, Lines.size());
+    Spans.push_back(S);
+    I = J;
+  }
+  return Spans;
+}
+
+std::string mergeFunctions(StringRef Base, StringRef Patch) {
+  SmallVector<StringRef, 0> BaseLines, PatchLines;
+  Base.split(BaseLines, '\n');
+  Patch.split(PatchLines, '\n');
+  std::vector<FunctionSpan> BaseSpans = functionSpans(Base), PatchSpans = functionSpans(Patch);
+  std::map<std::string, std::string> NewBodies;
+  for (const FunctionSpan &S : PatchSpans) {
+    std::string Body;
+    for (unsigned L = S.First; L <= S.Last; ++L)
+      Body += PatchLines[L - 1].str() + "\n";
+    NewBodies[S.Name] = Body;
+  }
+  // Symbols Base already introduces at top level or defines.
+  std::set<std::string> Known;
+  for (StringRef L : BaseLines)
+    if (StringRef Sym = topLevelSymbol(L); !Sym.empty())
+      Known.insert(Sym.str());
+  for (const FunctionSpan &S : BaseSpans)
+    Known.insert(S.Name);
+  std::string Added; // the patch's new declarations and globals
+  std::vector<bool> InFunction(PatchLines.size() + 1, false);
+  for (const FunctionSpan &S : PatchSpans)
+    for (unsigned L = S.First; L <= S.Last; ++L)
+      InFunction[L] = true;
+  for (unsigned I = 0; I < PatchLines.size(); ++I)
+    if (!InFunction[I + 1])
+      if (StringRef Sym = topLevelSymbol(PatchLines[I]); !Sym.empty() && !Known.count(Sym.str())) {
+        Added += PatchLines[I].str() + "\n";
+        Known.insert(Sym.str());
+      }
+
+  std::string Out = Added;
+  unsigned Next = 1;
+  for (const FunctionSpan &S : BaseSpans) {
+    for (; Next < S.First; ++Next)
+      Out += BaseLines[Next - 1].str() + "\n";
+    auto It = NewBodies.find(S.Name);
+    if (It != NewBodies.end()) {
+      Out += It->second;
+      NewBodies.erase(It);
+    } else {
+      for (unsigned L = S.First; L <= S.Last; ++L)
+        Out += BaseLines[L - 1].str() + "\n";
+    }
+    Next = S.Last + 1;
+  }
+  for (; Next <= BaseLines.size(); ++Next)
+    Out += BaseLines[Next - 1].str() + (Next < BaseLines.size() ? "\n" : "");
+  for (const FunctionSpan &S : PatchSpans) // functions Base did not have
+    if (NewBodies.count(S.Name))
+      Out += "\n" + NewBodies[S.Name];
+  return Out;
+}
 
 Candidate validateAnswer(StringRef Answer, const ValidateOptions &O) {
   Candidate C;
@@ -154,13 +252,25 @@ Candidate validateAnswer(StringRef Answer, const ValidateOptions &O) {
   C.FixDeclaresChanges = R.count("fix-declares");
   for (const std::string &E : R.Errors)
     C.Diagnostics.push_back(O.FileName + ": error: " + E);
+  if (!R.Errors.empty())
+    for (const Function &F : *M)
+      if (!F.isDeclaration() && verifyFunction(F))
+        C.FailingFunctions.push_back(F.getName().str());
   for (const Function &F : *M)
     if (!F.isDeclaration())
       C.Defined.push_back(F.getName().str());
   if (!C.Diagnostics.empty())
     return C;
 
+  size_t Before = C.Diagnostics.size();
   checkAgainstTree(*M, O, C.Diagnostics);
+  for (size_t I = Before; I < C.Diagnostics.size(); ++I) {
+    StringRef D = C.Diagnostics[I];
+    size_t At = D.find(": error: @");
+    if (At != StringRef::npos)
+      C.FailingFunctions.push_back(
+          D.drop_front(At + 10).take_until([](char Ch) { return Ch == ' '; }).str());
+  }
   for (const std::string &Name : O.MustDefine) {
     const Function *F = M->getFunction(Name);
     if (!F || F->isDeclaration())

@@ -47,8 +47,23 @@ struct Candidate {
   std::vector<fixup::FixupChange> Changes;
   std::vector<fixup::MissingFunction> Missing;
   std::vector<std::string> Defined;     ///< functions the module defines
+  /// Functions the diagnostics point into (verifier failures, checks naming a function), so a
+  /// repair of a large module can carry only those.
+  std::vector<std::string> FailingFunctions;
   unsigned FixDeclaresChanges = 0;
 };
+
+/// A function definition's place in IR text (1-based lines, inclusive).
+struct FunctionSpan {
+  std::string Name;
+  unsigned First = 0, Last = 0;
+};
+/// The `define … {` … `}` blocks of IR text, by line.
+std::vector<FunctionSpan> functionSpans(llvm::StringRef IR);
+/// Base with every function Patch defines replaced by Patch's (by name) or added, and Patch's
+/// declarations and globals added where Base lacks them: how a function-scoped repair of a large
+/// module goes back into it.
+std::string mergeFunctions(llvm::StringRef Base, llvm::StringRef Patch);
 
 /// Validates a model's answer (fences and prose allowed). Never fails: every problem is a
 /// diagnostic of the returned Candidate.
