@@ -384,6 +384,7 @@ struct Pipeline::Impl {
     PromptSlots Slots = {{"file", S.Target}, {"intent", S.Intent}, {"context", Context},
                          {"source", Source}};
     std::string PromptName = "create";
+    std::string MergeInto; // set when the answer holds only some functions of Source
     if (S.Kind == Directive::Target && S.Append) {
       PromptName = "append";
       std::string Existing;
@@ -394,6 +395,21 @@ struct Pipeline::Impl {
       Slots["existing"] = Existing.empty() ? "  (none)\n" : Existing;
     } else if (S.Kind == Directive::Target) {
       PromptName = "target";
+      // A change to a large module that names its functions carries only those, and the answer
+      // goes back in by name: the cost does not grow with the module.
+      if (Source.size() > LargeModuleBytes) {
+        std::vector<std::string> Named;
+        for (const FunctionSpan &F : functionSpans(Source))
+          if (StringRef(S.Intent).contains("@" + F.Name))
+            Named.push_back(F.Name);
+        if (!Named.empty()) {
+          PromptName = "target-functions";
+          Slots["functions"] = scopedFunctions(Source, Named);
+          MergeInto = Source;
+          out() << "target: only " << join(Named, ", ") << " of " << Source.size()
+                << " bytes go to the model\n";
+        }
+      }
     }
     auto Prompt = renderPrompt(PromptName, Slots);
     if (!Prompt) {
@@ -401,12 +417,12 @@ struct Pipeline::Impl {
       Report.Error = toString(Prompt.takeError());
       return;
     }
-    generateAndWrite(S, Report, *Prompt, Source, Slots, Depth, StepNo);
+    generateAndWrite(S, Report, *Prompt, Source, Slots, Depth, StepNo, MergeInto);
   }
 
   void generateAndWrite(const Step &S, StepReport &Report, std::string Prompt,
                         const std::string &Source, PromptSlots Slots, unsigned Depth,
-                        unsigned StepNo) {
+                        unsigned StepNo, const std::string &MergeInto = "") {
     std::string System = systemPrompt();
     ValidateOptions VO;
     VO.FileName = S.Target;
@@ -425,6 +441,8 @@ struct Pipeline::Impl {
       auto Resp = ask(System, P, Prefix(Round));
       if (!Resp)
         return Resp.takeError();
+      if (Round == 0 && !MergeInto.empty())
+        return mergeFunctions(MergeInto, Resp->Text);
       return Resp->Text;
     };
     Hooks.BeforeValidate = [&](ValidateOptions &V) { V.Query = query(); };
@@ -706,7 +724,10 @@ struct Pipeline::Impl {
       Report.Status = "failed";
     Report.Seconds = std::chrono::duration<double>(Clock::now() - Start).count();
     if (Report.Status == "failed")
-      out() << "step " << Report.Index << ": failed: " << Report.Error << "\n";
+    {
+      verdictColor(out(), false) << "step " << Report.Index << ": failed:";
+      resetColor(out()) << " " << Report.Error << "\n";
+    }
   }
 
   /// Every step but @plan (which changes the step list).
@@ -872,7 +893,8 @@ struct Pipeline::Impl {
     }
     if (Error E = saveSummary(R))
       out() << "warning: " << toString(std::move(E)) << "\n";
-    out() << "passed: " << R.passed() << " failed: " << R.failed() << " skipped: " << R.skipped()
+    verdictColor(out(), R.ok()) << "passed: " << R.passed() << " failed: " << R.failed();
+    resetColor(out()) << " skipped: " << R.skipped()
         << "\n";
     return R;
   }

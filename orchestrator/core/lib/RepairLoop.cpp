@@ -47,9 +47,6 @@ std::string clip(StringRef Text, size_t MaxBytes) {
 }
 
 constexpr size_t MaxRepairIRBytes = 256 << 10;
-/// Above this, a repair whose diagnostics point into some functions carries only those: the cost of
-/// a repair must not grow with the module.
-constexpr size_t LargeModuleBytes = 32 << 10;
 
 /// The functions the diagnostics point into: those the validator named, and those whose lines
 /// hold a parse error (FILE:LINE:COL of the text that was validated).
@@ -70,42 +67,24 @@ std::vector<std::string> failingFunctions(const Candidate &C, StringRef Validate
   return std::vector<std::string>(Names.begin(), Names.end());
 }
 
-/// The named functions' text plus the top-level lines (declarations, globals) they mention.
-std::string scopedFunctions(StringRef IR, ArrayRef<std::string> Names) {
-  SmallVector<StringRef, 0> Lines;
-  IR.split(Lines, '\n');
-  std::string Functions;
-  std::vector<bool> InFunction(Lines.size() + 1, false);
-  for (const FunctionSpan &S : functionSpans(IR)) {
-    for (unsigned L = S.First; L <= S.Last; ++L)
-      InFunction[L] = true;
-    if (!is_contained(Names, S.Name))
-      continue;
-    for (unsigned L = S.First; L <= S.Last; ++L)
-      Functions += Lines[L - 1].str() + "\n";
-    Functions += "\n";
-  }
-  std::string Context;
-  for (unsigned I = 0; I < Lines.size(); ++I) {
-    StringRef L = Lines[I].trim();
-    if (InFunction[I + 1] || !(L.starts_with("@") || L.starts_with("declare ") ||
-                               L.starts_with("%") || L.starts_with("target ")))
-      continue;
-    size_t At = L.find('@');
-    StringRef Sym = At == StringRef::npos ? StringRef() : L.drop_front(At).take_until([](char C) {
-      return C == ' ' || C == '(' || C == '=';
-    });
-    if (L.starts_with("%") || Sym.empty() || StringRef(Functions).contains(Sym))
-      Context += L.str() + "\n";
-  }
-  return Context + "\n" + Functions;
-}
 
 
 constexpr size_t MaxDiagnosticBytes = 2 << 10;
 constexpr size_t MaxDiagnostics = 40;
 
 } // namespace
+
+raw_ostream &verdictColor(raw_ostream &OS, bool Ok) {
+  if (OS.has_colors())
+    OS.changeColor(Ok ? raw_ostream::GREEN : raw_ostream::RED, /*Bold=*/true);
+  return OS;
+}
+
+raw_ostream &resetColor(raw_ostream &OS) {
+  if (OS.has_colors())
+    OS.resetColor();
+  return OS;
+}
 
 Expected<RepairOutcome> runRepairLoop(std::string Prompt, ValidateOptions VO,
                                       PromptSlots RepairSlots, unsigned MaxRepairRounds,
@@ -132,7 +111,8 @@ Expected<RepairOutcome> runRepairLoop(std::string Prompt, ValidateOptions VO,
     if (Hooks.Inspect)
       Hooks.Inspect(C, *Answer, VO, Round);
     if (C.Valid && C.Missing.empty()) {
-      Out << "validate: ok"
+      verdictColor(Out, true) << "validate: ok";
+      resetColor(Out)
           << (Round ? formatv(" (after {0} repair round{1})", Round, Round == 1 ? "" : "s").str()
                     : std::string(" (first attempt)"))
           << "\n";
@@ -154,8 +134,9 @@ Expected<RepairOutcome> runRepairLoop(std::string Prompt, ValidateOptions VO,
       Shown.push_back("[... " + std::to_string(C.Diagnostics.size() - MaxDiagnostics) +
                       " more problems]");
     std::string Diagnostics = join(Shown, "\n");
-    Out << "validate: " << C.Diagnostics.size() << " problem"
-        << (C.Diagnostics.size() == 1 ? "" : "s") << "\n";
+    verdictColor(Out, false) << "validate: " << C.Diagnostics.size() << " problem"
+                             << (C.Diagnostics.size() == 1 ? "" : "s");
+    resetColor(Out) << "\n";
     for (const std::string &D : Shown)
       Out << "  " << StringRef(D).take_until([](char Ch) { return Ch == '\n'; }).take_front(300)
           << "\n";

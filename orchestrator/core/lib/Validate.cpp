@@ -6,6 +6,7 @@
 #include "semcom/Fixup/RuntimeAPI.h"
 #include "semcom/Manifest/Manifest.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/AsmParser/Parser.h"
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Module.h"
@@ -143,6 +144,37 @@ std::vector<FunctionSpan> functionSpans(StringRef IR) {
     I = J;
   }
   return Spans;
+}
+
+/// The named functions' text plus the top-level lines (declarations, globals) they mention.
+std::string scopedFunctions(StringRef IR, ArrayRef<std::string> Names) {
+  SmallVector<StringRef, 0> Lines;
+  IR.split(Lines, '\n');
+  std::string Functions;
+  std::vector<bool> InFunction(Lines.size() + 1, false);
+  for (const FunctionSpan &S : functionSpans(IR)) {
+    for (unsigned L = S.First; L <= S.Last; ++L)
+      InFunction[L] = true;
+    if (!is_contained(Names, S.Name))
+      continue;
+    for (unsigned L = S.First; L <= S.Last; ++L)
+      Functions += Lines[L - 1].str() + "\n";
+    Functions += "\n";
+  }
+  std::string Context;
+  for (unsigned I = 0; I < Lines.size(); ++I) {
+    StringRef L = Lines[I].trim();
+    if (InFunction[I + 1] || !(L.starts_with("@") || L.starts_with("declare ") ||
+                               L.starts_with("%") || L.starts_with("target ")))
+      continue;
+    size_t At = L.find('@');
+    StringRef Sym = At == StringRef::npos ? StringRef() : L.drop_front(At).take_until([](char C) {
+      return C == ' ' || C == '(' || C == '=';
+    });
+    if (L.starts_with("%") || Sym.empty() || StringRef(Functions).contains(Sym))
+      Context += L.str() + "\n";
+  }
+  return Context + "\n" + Functions;
 }
 
 std::string mergeFunctions(StringRef Base, StringRef Patch) {

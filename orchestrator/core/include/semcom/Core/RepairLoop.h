@@ -22,6 +22,10 @@
 namespace semcom {
 namespace core {
 
+/// Colours a verdict on a terminal (green ok, red failed); plain text anywhere else.
+llvm::raw_ostream &verdictColor(llvm::raw_ostream &OS, bool Ok);
+llvm::raw_ostream &resetColor(llvm::raw_ostream &OS);
+
 struct RepairLoopHooks {
   /// One model answer to Prompt; Round 0 is the first answer, then one per repair.
   std::function<llvm::Expected<std::string>(const std::string &Prompt, unsigned Round)> Ask;

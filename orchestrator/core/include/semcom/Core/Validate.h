@@ -64,6 +64,11 @@ std::vector<FunctionSpan> functionSpans(llvm::StringRef IR);
 /// declarations and globals added where Base lacks them: how a function-scoped repair of a large
 /// module goes back into it.
 std::string mergeFunctions(llvm::StringRef Base, llvm::StringRef Patch);
+/// The named functions' text plus the top-level lines (declarations, globals, types) they use:
+/// what a prompt about a few functions of a large module carries instead of the module.
+std::string scopedFunctions(llvm::StringRef IR, llvm::ArrayRef<std::string> Names);
+/// Above this many bytes of IR, prompts about some functions carry only those functions.
+constexpr size_t LargeModuleBytes = 32 << 10;
 
 /// Validates a model's answer (fences and prose allowed). Never fails: every problem is a
 /// diagnostic of the returned Candidate.
