@@ -9,6 +9,7 @@
 // [--runs N]
 //
 //===----------------------------------------------------------------------===//
+#include "semcom/Fixup/FixupDriver.h"
 #include "semcom/Fixup/ManifestQuery.h"
 #include "semcom/Fixup/PreParseRepair.h"
 #include "semcom/Fixup/SemcomPasses.h"
@@ -16,7 +17,6 @@
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Module.h"
 #include "llvm/IR/Verifier.h"
-#include "llvm/Passes/PassBuilder.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/InitLLVM.h"
@@ -94,20 +94,8 @@ bool inProcess(StringRef Text) {
   }
   FixupConfig C;
   C.Query = cantFail(ManifestQuery::getShared(""));
-  PassBuilder PB;
-  registerSemcomPasses(PB, C);
-  LoopAnalysisManager LAM;
-  FunctionAnalysisManager FAM;
-  CGSCCAnalysisManager CGAM;
-  ModuleAnalysisManager MAM;
-  PB.registerModuleAnalyses(MAM);
-  PB.registerCGSCCAnalyses(CGAM);
-  PB.registerFunctionAnalyses(FAM);
-  PB.registerLoopAnalyses(LAM);
-  PB.crossRegisterProxies(LAM, FAM, CGAM, MAM);
-  ModulePassManager MPM;
-  addFixupPipeline(MPM, C);
-  MPM.run(*R->M, MAM);
+  // The same in-process driver semcom-fix and the orchestrator use.
+  runFixupPipeline(*R->M, C);
   return !verifyModule(*R->M, nullptr);
 }
 

@@ -7,6 +7,7 @@
 // -fsanitize=fuzzer,address,undefined; not part of the CMake build or CI.
 //
 //===----------------------------------------------------------------------===//
+#include "semcom/Fixup/FixupDriver.h"
 #include "semcom/Fixup/ManifestQuery.h"
 #include "semcom/Fixup/PreParseRepair.h"
 #include "semcom/Fixup/SemcomPasses.h"
@@ -14,7 +15,6 @@
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Module.h"
 #include "llvm/IR/Verifier.h"
-#include "llvm/Passes/PassBuilder.h"
 
 #include <cstdint>
 #include <cstdlib>
@@ -42,20 +42,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   FixupConfig C;
   C.TargetTriple = (Size & 1) ? "x86_64-linux-gnu" : "aarch64-linux-gnu";
   C.Query = cantFail(ManifestQuery::getShared(""));
-  PassBuilder PB;
-  registerSemcomPasses(PB, C);
-  LoopAnalysisManager LAM;
-  FunctionAnalysisManager FAM;
-  CGSCCAnalysisManager CGAM;
-  ModuleAnalysisManager MAM;
-  PB.registerModuleAnalyses(MAM);
-  PB.registerCGSCCAnalyses(CGAM);
-  PB.registerFunctionAnalyses(FAM);
-  PB.registerLoopAnalyses(LAM);
-  PB.crossRegisterProxies(LAM, FAM, CGAM, MAM);
-  ModulePassManager MPM;
-  addFixupPipeline(MPM, C);
-  MPM.run(*R->M, MAM);
+  // The same in-process driver semcom-fix and the orchestrator use.
+  runFixupPipeline(*R->M, C);
   // What the pipeline produced from verified input must verify: a broken module
   // here is a bug.
   if (verifyModule(*R->M, &errs()))

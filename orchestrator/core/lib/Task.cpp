@@ -245,6 +245,29 @@ Expected<Task> parseTask(StringRef Text, StringRef SourceName) {
   return T;
 }
 
+std::string extractTaskBlock(StringRef Answer) {
+  size_t Open = Answer.find("```task");
+  if (Open == StringRef::npos)
+    Open = Answer.find("```");
+  if (Open == StringRef::npos)
+    return Answer.str();
+  size_t BodyStart = Answer.find('\n', Open);
+  if (BodyStart == StringRef::npos)
+    return "";
+  size_t Close = Answer.find("\n```", BodyStart);
+  return Answer.slice(BodyStart + 1, Close == StringRef::npos ? Answer.size() : Close + 1).str();
+}
+
+std::string nameFromSignature(StringRef Sig) {
+  size_t At = Sig.find('@');
+  if (At == StringRef::npos)
+    return "";
+  StringRef Rest = Sig.drop_front(At + 1);
+  if (Rest.starts_with("\""))
+    return Rest.drop_front().take_until([](char C) { return C == '"'; }).str();
+  return Rest.take_until([](char C) { return C == '(' || isSpace(C); }).str();
+}
+
 std::string directiveHelp() {
   std::string Out = "Directives (one per step; steps are separated by a line `---`):\n";
   for (const DirectiveInfo &D : Directives) {

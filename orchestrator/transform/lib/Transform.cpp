@@ -41,26 +41,6 @@ Error transformError(const Twine &Message) {
 }
 
 
-/// The `task` (or first) fenced block of an answer, or the whole answer if it has none.
-std::string taskBlock(StringRef Answer) {
-  size_t Open = Answer.find("```task");
-  if (Open == StringRef::npos)
-    Open = Answer.find("```");
-  if (Open == StringRef::npos)
-    return Answer.str();
-  size_t BodyStart = Answer.find('\n', Open);
-  if (BodyStart == StringRef::npos)
-    return "";
-  size_t Close = Answer.find("\n```", BodyStart);
-  return Answer.slice(BodyStart + 1, Close == StringRef::npos ? Answer.size() : Close + 1).str();
-}
-
-std::string signatureName(StringRef Sig) {
-  size_t At = Sig.find('@');
-  if (At == StringRef::npos)
-    return "";
-  return Sig.drop_front(At + 1).take_until([](char C) { return C == '(' || isSpace(C); }).str();
-}
 
 /// A planned IR name stands for a Python function when it is the same name, or the name with a
 /// module or class prefix (`rpn_evaluate` for `evaluate`, `stack_push` for `Stack.push`).
@@ -246,7 +226,7 @@ std::string systemPrompt() {
 } // namespace
 
 Expected<TransformPlan> parsePlanAnswer(StringRef Answer, const ScanResult &Scan) {
-  std::string Text = taskBlock(Answer);
+  std::string Text = core::extractTaskBlock(Answer);
   auto Task = core::parseTask(Text, "plan");
   if (!Task)
     return transformError("the plan is not a valid task: " + toString(Task.takeError()));
@@ -283,7 +263,7 @@ Expected<TransformPlan> parsePlanAnswer(StringRef Answer, const ScanResult &Scan
           M.Sources.push_back(Src.str());
         }
       } else if (L.consume_front("define ")) {
-        std::string Name = signatureName(L);
+        std::string Name = core::nameFromSignature(L);
         if (Name.empty() || !L.ends_with(")") || !fixup::parseSignature(L, Ctx))
           return transformError("plan: error: `" + L +
                                 "` is not an IR signature (e.g. `i64 @f(i64 %x, ptr %s)`)");
@@ -656,9 +636,9 @@ void Transformer::classifyFunctions() {
         std::string Sig;
         unsigned Best = 0;
         for (const std::string &S : M.Signatures) {
-          std::string Name = signatureName(S);
+          std::string Name = core::nameFromSignature(S);
           unsigned Score = nameMatchScore(Name, Fn);
-          if (Score > Best || (Score && Score == Best && Name.size() < signatureName(Sig).size())) {
+          if (Score > Best || (Score && Score == Best && Name.size() < core::nameFromSignature(Sig).size())) {
             Best = Score;
             Sig = S;
           }
@@ -800,7 +780,7 @@ bool Transformer::repairBehaviour(unsigned Round) {
     R.Error = toString(Answer.takeError());
     return false;
   }
-  auto Task = core::parseTask(taskBlock(*Answer), "fix");
+  auto Task = core::parseTask(core::extractTaskBlock(*Answer), "fix");
   if (!Task) {
     Out << "difftest: the repair answer is not a task: " << toString(Task.takeError()) << "\n";
     return true; // the round is spent; the next one may do better
@@ -844,7 +824,7 @@ void Transformer::prepareFunctionTests() {
   std::set<std::string> MainModules;
   for (const PlannedModule &M : Plan.Modules)
     for (const std::string &Sig : M.Signatures)
-      if (signatureName(Sig) == "semcom_main")
+      if (core::nameFromSignature(Sig) == "semcom_main")
         MainModules.insert(M.File);
   for (size_t I = 0; I < R.Functions.size(); ++I) {
     const FunctionStatus &St = R.Functions[I];
@@ -873,7 +853,7 @@ void Transformer::prepareFunctionTests() {
     T.StatusIndex = I;
     T.PyModule = File->Module;
     T.PyName = Fn->Name;
-    T.IRName = signatureName(Sig);
+    T.IRName = core::nameFromSignature(Sig);
     T.Signature = Sig;
     T.Module = St.Module;
     T.Cases = functionCases(T.IRName, Arity);
@@ -979,7 +959,7 @@ void Transformer::runFunctionTests() {
   std::set<std::string> MainModules;
   for (const PlannedModule &M : Plan.Modules)
     for (const std::string &Sig : M.Signatures)
-      if (signatureName(Sig) == "semcom_main")
+      if (core::nameFromSignature(Sig) == "semcom_main")
         MainModules.insert(M.File);
   std::vector<std::string> Inputs = {HarnessLL};
   for (const core::StepReport &M : R.Modules)

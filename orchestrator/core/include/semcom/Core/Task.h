@@ -48,6 +48,13 @@ struct Task {
 /// Parses and validates a task. Errors read "FILE:LINE: error: …" and stop at the first problem.
 llvm::Expected<Task> parseTask(llvm::StringRef Text, llvm::StringRef SourceName = "<task>");
 
+/// The `task` (or first) fenced block of a model's answer (a plan), or the whole answer if it has
+/// none.
+std::string extractTaskBlock(llvm::StringRef Answer);
+
+/// The function name in a signature or define line (`i64 @f(i64 %x)` → `f`, quotes dropped).
+std::string nameFromSignature(llvm::StringRef Signature);
+
 /// One line per directive with a description and an example: what `@help` and `semcom help` print.
 std::string directiveHelp();
 
