@@ -57,12 +57,8 @@ std::string anthropicRequestJSON(const Request &R, StringRef Model) {
   W.Key("messages");
   W.StartArray();
   for (const Message &M : R.Messages) {
-    W.StartObject();
-    W.Key("role");
-    W.String(M.Who == Message::Role::User ? "user" : "assistant");
-    W.Key("content");
-    json::str(W, M.Text);
-    W.EndObject();
+    json::message(W, M.Who == Message::Role::User ? "user" : "assistant", "content",
+                  M.Text);
   }
   W.EndArray();
   if (R.Temperature) {
@@ -311,20 +307,11 @@ private:
     W.StartArray();
     std::string System = R.fullSystem();
     if (!System.empty()) {
-      W.StartObject();
-      W.Key("role");
-      W.String("system");
-      W.Key("content");
-      json::str(W, System);
-      W.EndObject();
+      json::message(W, "system", "content", System);
     }
     for (const Message &M : R.Messages) {
-      W.StartObject();
-      W.Key("role");
-      W.String(M.Who == Message::Role::User ? "user" : "assistant");
-      W.Key("content");
-      json::str(W, M.Text);
-      W.EndObject();
+      json::message(W, M.Who == Message::Role::User ? "user" : "assistant", "content",
+                    M.Text);
     }
     W.EndArray();
     // OpenAI's own API wants max_completion_tokens (its reasoning models reject

@@ -28,6 +28,18 @@ inline void str(Writer &W, llvm::StringRef S) {
   W.String(S.data(), static_cast<rapidjson::SizeType>(S.size()));
 }
 
+/// A `{"role": Role, TextKey: Text}` object: the message shape both wire protocols, the cache key
+/// and the transcript share (the protocols call the text "content", Semcom's own records "text").
+inline void message(Writer &W, llvm::StringRef Role, const char *TextKey,
+                    llvm::StringRef Text) {
+  W.StartObject();
+  W.Key("role");
+  str(W, Role);
+  W.Key(TextKey);
+  str(W, Text);
+  W.EndObject();
+}
+
 inline const rapidjson::Value *member(const rapidjson::Value &V,
                                       const char *Name) {
   if (!V.IsObject())

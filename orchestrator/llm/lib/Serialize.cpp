@@ -21,12 +21,8 @@ void writeRequest(json::Writer &W, const Request &R) {
   W.Key("messages");
   W.StartArray();
   for (const Message &M : R.Messages) {
-    W.StartObject();
-    W.Key("role");
-    W.String(M.Who == Message::Role::User ? "user" : "assistant");
-    W.Key("text");
-    json::str(W, M.Text);
-    W.EndObject();
+    json::message(W, M.Who == Message::Role::User ? "user" : "assistant", "text",
+                  M.Text);
   }
   W.EndArray();
   W.Key("max_tokens");
