@@ -7,7 +7,10 @@
 #include "PipelineFlags.h"
 #include "Subcommand.h"
 
+#include "semcom/Core/FunctionMode.h"
 #include "semcom/Core/Pipeline.h"
+#include "semcom/Core/ProgramChecks.h"
+#include "semcom/Core/Support.h"
 #include "semcom/Core/Task.h"
 #include "semcom/LLM/Config.h"
 #include "semcom/LLM/LLMError.h"
@@ -21,6 +24,10 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
+
+#include <chrono>
+#include <map>
+#include <optional>
 
 using namespace llvm;
 using namespace semcom;
@@ -49,8 +56,19 @@ const char *usageOf(Mode M) {
     return "usage: semcom build [OPTIONS] \"INTENT\" -o PROGRAM\n\n"
            "A program from one sentence: plan the modules, create each, then link them with the\n"
            "runtime into a static, libc-free PROGRAM. The modules go in --tree (default\n"
-           "PROGRAM.src/).\n  -o PROGRAM          the program to write\n"
-           "  --strip             strip the program's symbols\n";
+           "PROGRAM.src/). Then the program is checked by behaviour: checks as data (cli: args +\n"
+           "stdin -> stdout + exit; tcp: send/expect; http: request -> status, body, headers; see\n"
+           "`semcom check-program --help`), cross-checked by an independent Python reference (a\n"
+           "check it fails is disputed and dropped), run in the sandbox; failing checks go back to\n"
+           "the model as a change of the module defining @semcom_main (at most 3 rounds; a repair\n"
+           "that breaks a passing check is undone).\n"
+           "  -o PROGRAM          the program to write\n"
+           "  --strip             strip the program's symbols\n"
+           "  --checks FILE       the checks, from a file (default: the model writes them and a\n"
+           "                      reference program, two independent calls)\n"
+           "  --reference FILE    with --checks: a Python reference to cross-check them with\n"
+           "  --no-checks         link only; no behavioural checks\n"
+           "  --repair-rounds N   behavioural repair rounds (default 3; 0: report only)\n";
   }
   return "";
 }
@@ -102,6 +120,202 @@ int linkProgram(const core::PipelineOptions &O, const std::string &Output, bool 
   return 0;
 }
 
+
+/// The .ll files of the tree, sorted (the program's modules).
+std::vector<std::string> treeModules(StringRef Root) {
+  std::vector<std::string> Modules;
+  std::error_code EC;
+  for (sys::fs::recursive_directory_iterator It(Root, EC), End; It != End && !EC;
+       It.increment(EC)) {
+    StringRef Name = sys::path::filename(It->path());
+    if (Name.starts_with(".")) {
+      It.no_push();
+      continue;
+    }
+    if (Name.ends_with(".ll"))
+      Modules.push_back(It->path());
+  }
+  llvm::sort(Modules);
+  return Modules;
+}
+
+/// A task step's text never holds a line a task would read as a directive or a separator.
+std::string taskSafe(StringRef Text) {
+  std::string Out;
+  for (StringRef L : split(Text, '\n')) {
+    StringRef T = L.trim();
+    Out += (T.starts_with("@") || T == "---" ? "  > " + L.str() : L.str()) + "\n";
+  }
+  return Out;
+}
+
+struct BuildCheckOptions {
+  bool Enabled = true;
+  std::string ChecksFile, ReferenceFile;
+  std::optional<core::ProgramChecks> Checks;
+  unsigned RepairRounds = 3;
+};
+
+/// Checks the linked program by behaviour; fills R. Returns the exit code (0, 1, or 2 when the
+/// run itself broke).
+int verifyProgram(const core::PipelineOptions &O, const std::string &Output, bool Strip,
+                  const std::string &Intent, BuildCheckOptions &B, llm::Provider &Model,
+                  const std::string &RunDir, const std::string &RunId, core::ProgramReport &R,
+                  raw_ostream &Progress) {
+  auto Start = std::chrono::steady_clock::now();
+  SmallString<256> Abs(Output);
+  sys::fs::make_absolute(Abs);
+  R.Name = sys::path::filename(Output).str();
+  R.Path = std::string(Abs);
+  sys::fs::file_size(Output, R.Size);
+  core::ProgramModel PM{Model, RunDir + "/program", O.MaxTokens};
+  core::ProgramModeOptions PO;
+  PO.Program.Program = R.Path;
+  PO.Program.SemcomExe =
+      sys::fs::getMainExecutable("semcom", reinterpret_cast<void *>(&verifyProgram));
+  PO.MaxRepairRounds = B.RepairRounds;
+  std::optional<core::ProgramChecks> Checks = B.Checks;
+  if (Checks) {
+    R.ChecksSource = "file " + B.ChecksFile;
+    if (!B.ReferenceFile.empty()) {
+      SmallString<256> Ref(B.ReferenceFile);
+      sys::fs::make_absolute(Ref);
+      PO.ReferencePath = std::string(Ref);
+    }
+  } else {
+    R.ChecksSource = "model";
+    std::string Why;
+    auto Asked = core::askProgramChecks(Intent, PM, Progress, Why);
+    if (!Asked) {
+      WithColor::error(errs(), "semcom build") << toString(Asked.takeError()) << "\n";
+      return 2;
+    }
+    if (!*Asked) {
+      R.Error = Why;
+    } else {
+      Checks = std::move(**Asked);
+      auto Code = core::askProgramReference(Intent, *Checks, PM, Progress);
+      if (!Code) {
+        WithColor::error(errs(), "semcom build") << toString(Code.takeError()) << "\n";
+        return 2;
+      }
+      PO.ReferencePath = RunDir + "/program/reference.py";
+      if (Error E = core::writeDurably(PO.ReferencePath, *Code)) {
+        WithColor::error(errs(), "semcom build") << toString(std::move(E)) << "\n";
+        return 2;
+      }
+    }
+  }
+
+  // Behavioural repair: the module defining @semcom_main is changed by an @target step of the
+  // ordinary pipeline (fixups, validation, repair), then the program is linked again.
+  std::map<std::string, std::string> Snapshot;
+  unsigned RepairCalls = 0;
+  auto Restore = [&]() -> Error {
+    for (const auto &[Path, Text] : Snapshot)
+      if (Error E = core::writeDurably(Path, Text))
+        return E;
+    std::string Ignored;
+    raw_string_ostream Quiet(Ignored);
+    if (linkProgram(O, Output, Strip, Quiet) != 0)
+      return createStringError(inconvertibleErrorCode(), "%s",
+                               ("the previous program could not be linked again: " + Ignored)
+                                   .c_str());
+    return Error::success();
+  };
+  PO.Repair = [&](const std::string &Failures, const std::string &Passing,
+                  unsigned Round) -> Expected<bool> {
+    std::string Main;
+    Snapshot.clear();
+    for (const std::string &M : treeModules(O.TreeRoot)) {
+      auto Buffer = MemoryBuffer::getFile(M, /*IsText=*/true);
+      if (!Buffer)
+        continue;
+      Snapshot[M] = (*Buffer)->getBuffer().str();
+      StringRef Text = (*Buffer)->getBuffer();
+      for (StringRef L : split(Text, '\n'))
+        if (Main.empty() && L.starts_with("define ") && L.contains("@semcom_main("))
+          Main = M;
+    }
+    if (Main.empty()) {
+      Progress << "repair: no module of " << O.TreeRoot << " defines @semcom_main\n";
+      return false;
+    }
+    SmallString<256> Rel(Main);
+    sys::path::replace_path_prefix(Rel, O.TreeRoot + "/", "");
+    std::string Body =
+        "The program linked from this module (with the other modules of the tree and the "
+        "runtime) fails behavioural checks run on the binary. Change it so that the failing "
+        "checks pass and the passing ones keep passing.\nThe program was requested as: " +
+        Intent + "\nFailing checks:\n" + Failures + "Passing checks (keep them passing):\n" +
+        Passing;
+    std::string TaskText = "@target " + std::string(Rel) + "\n" + taskSafe(Body);
+    auto Task = core::parseTask(TaskText, "program repair");
+    if (!Task) {
+      Progress << "repair: " << toString(Task.takeError()) << "\n";
+      return false;
+    }
+    core::PipelineOptions RO = O;
+    RO.RunId = RunId + "-program-repair-" + std::to_string(Round);
+    RO.Resume = false;
+    core::Pipeline P(RO, Model, Progress);
+    auto Report = P.run(*Task, TaskText);
+    if (!Report)
+      return Report.takeError();
+    for (const core::StepReport &S : Report->Steps)
+      RepairCalls += S.ModelCalls;
+    if (!Report->ok()) {
+      Progress << "repair: the change did not validate; keeping the previous program\n";
+      if (Error E = Restore())
+        return std::move(E);
+      return false;
+    }
+    if (linkProgram(O, Output, Strip, Progress) != 0) {
+      if (Error E = Restore())
+        return std::move(E);
+      return false;
+    }
+    sys::fs::file_size(Output, R.Size);
+    return true;
+  };
+  PO.Revert = [&]() -> Error {
+    if (Error E = Restore())
+      return E;
+    sys::fs::file_size(Output, R.Size);
+    return Error::success();
+  };
+  if (B.RepairRounds == 0)
+    PO.Repair = nullptr;
+
+  if (Checks)
+    if (Error E = core::checkProgram(std::move(*Checks), PO, R, Progress)) {
+      WithColor::error(errs(), "semcom build") << toString(std::move(E)) << "\n";
+      return 2;
+    }
+  R.ModelCalls = PM.Calls + RepairCalls;
+  R.Seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count();
+  core::printProgramTable({R}, Progress);
+
+  // summary.json keeps the pipeline's record and gains "program"; report.html shows the row.
+  std::string SummaryPath = RunDir + "/summary.json";
+  json::Object Summary;
+  if (auto Buffer = MemoryBuffer::getFile(SummaryPath)) {
+    if (auto Doc = json::parse((*Buffer)->getBuffer())) {
+      if (json::Object *Obj = Doc->getAsObject())
+        Summary = std::move(*Obj);
+    } else {
+      consumeError(Doc.takeError());
+    }
+  }
+  Summary["program"] = core::programReportJSON(R);
+  if (Error E = core::writeDurably(SummaryPath,
+                                   formatv("{0:2}", json::Value(std::move(Summary))).str()))
+    Progress << "warning: " << toString(std::move(E)) << "\n";
+  if (Error E = core::writeReportHtml({}, {R}, RunDir, RunId))
+    Progress << "warning: " << toString(std::move(E)) << "\n";
+  return R.passed() ? 0 : 1;
+}
+
 int runTask(Mode M, const std::vector<std::string> &ArgsIn) {
   const char *Tool = M == Mode::Run      ? "semcom run"
                      : M == Mode::Create ? "semcom create"
@@ -123,6 +337,7 @@ int runTask(Mode M, const std::vector<std::string> &ArgsIn) {
   if (Error E = cli::consumePipelineFlags(Args, O, &TreeGiven))
     return Fail(2, toString(std::move(E)));
   std::string Resume, Output;
+  BuildCheckOptions Checking;
   std::vector<std::string> Positional;
   for (size_t I = 0; I < Args.size(); ++I) {
     StringRef A = Args[I];
@@ -142,6 +357,24 @@ int runTask(Mode M, const std::vector<std::string> &ArgsIn) {
       Output = *V;
     } else if (A == "--strip" && M == Mode::Build) {
       Strip = true;
+    } else if (A == "--no-checks" && M == Mode::Build) {
+      Checking.Enabled = false;
+    } else if (A == "--checks" && M == Mode::Build) {
+      auto V = Value();
+      if (!V)
+        return Fail(2, "--checks needs a checks file (JSON)");
+      Checking.ChecksFile = *V;
+    } else if (A == "--reference" && M == Mode::Build) {
+      auto V = Value();
+      if (!V)
+        return Fail(2, "--reference needs a Python file");
+      Checking.ReferenceFile = *V;
+    } else if (A == "--repair-rounds" && M == Mode::Build) {
+      auto V = Value();
+      unsigned long long N;
+      if (!V || getAsUnsignedInteger(*V, 10, N) || N > 10)
+        return Fail(2, "--repair-rounds needs a number 0..10");
+      Checking.RepairRounds = static_cast<unsigned>(N);
     } else if (A == "--json") {
       Json = true;
     } else if (A == "--append" && M == Mode::Target) {
@@ -164,6 +397,19 @@ int runTask(Mode M, const std::vector<std::string> &ArgsIn) {
       O.TreeRoot = Output + ".src";
     if (std::error_code EC = sys::fs::create_directories(O.TreeRoot))
       return Fail(2, O.TreeRoot + ": " + EC.message());
+    // Bad checks are an input error found before any model call.
+    if (!Checking.ReferenceFile.empty() && Checking.ChecksFile.empty())
+      return Fail(2, "--reference goes with --checks (without it the model writes both)");
+    if (!Checking.ChecksFile.empty() && !Checking.Enabled)
+      return Fail(2, "--checks and --no-checks contradict each other");
+    if (!Checking.ReferenceFile.empty() && !sys::fs::is_regular_file(Checking.ReferenceFile))
+      return Fail(2, Checking.ReferenceFile + ": no such file");
+    if (!Checking.ChecksFile.empty()) {
+      auto C = core::loadProgramChecks(Checking.ChecksFile);
+      if (!C)
+        return Fail(2, toString(C.takeError()));
+      Checking.Checks = std::move(*C);
+    }
   }
   if (!sys::fs::is_directory(O.TreeRoot))
     return Fail(2, "--tree " + O.TreeRoot + ": not a directory");
@@ -239,19 +485,29 @@ int runTask(Mode M, const std::vector<std::string> &ArgsIn) {
   auto Report = P.run(*Task, TaskText);
   if (!Report)
     return Fail(2, llm::redactSecrets(toString(Report.takeError()), Secrets));
-  Session->Stats->print(errs());
-  if (Json) {
-    auto Summary = MemoryBuffer::getFile(Report->RunDir + "/summary.json");
-    if (Summary)
-      outs() << (*Summary)->getBuffer();
-  } else {
-    outs() << "run: " << Report->RunDir << "\n";
+  auto PrintSummary = [&]() {
+    if (Json) {
+      auto Summary = MemoryBuffer::getFile(Report->RunDir + "/summary.json");
+      if (Summary)
+        outs() << (*Summary)->getBuffer();
+    } else {
+      outs() << "run: " << Report->RunDir << "\n";
+    }
+  };
+  if (M != Mode::Build || !Report->ok()) {
+    Session->Stats->print(errs());
+    PrintSummary();
+    return Report->ok() ? 0 : 1;
   }
-  if (!Report->ok())
-    return 1;
-  if (M == Mode::Build)
-    return linkProgram(O, Output, Strip, Progress);
-  return 0;
+  int Code = linkProgram(O, Output, Strip, Progress);
+  if (Code == 0 && Checking.Enabled) {
+    core::ProgramReport PR;
+    Code = verifyProgram(O, Output, Strip, join(Positional, " "), Checking, Session->provider(),
+                         Report->RunDir, Report->RunId, PR, Progress);
+  }
+  Session->Stats->print(errs());
+  PrintSummary();
+  return Code;
 }
 
 cli::SubcommandRegistration Run("run", "run a task file's steps against the module tree",

@@ -837,6 +837,11 @@ json::Value reportJSON(const FunctionReport &R) {
 } // namespace
 
 Error writeReports(ArrayRef<FunctionReport> Reports, StringRef RunDir, StringRef RunId) {
+  return writeReports(Reports, {}, RunDir, RunId);
+}
+
+Error writeReports(ArrayRef<FunctionReport> Reports, ArrayRef<ProgramReport> Programs,
+                   StringRef RunDir, StringRef RunId) {
   json::Array Rows;
   unsigned Passed = 0;
   for (const FunctionReport &R : Reports) {
@@ -848,26 +853,73 @@ Error writeReports(ArrayRef<FunctionReport> Reports, StringRef RunDir, StringRef
                    {"passed", Passed},
                    {"failed", static_cast<int64_t>(Reports.size() - Passed)},
                    {"results", std::move(Rows)}};
+  if (!Programs.empty())
+    Doc["program"] = programReportJSON(Programs.front());
   SmallString<256> P(RunDir);
   sys::path::append(P, "summary.json");
   if (Error E = writeDurably(P, formatv("{0:2}", json::Value(std::move(Doc))).str()))
     return E;
+  return writeReportHtml(Reports, Programs, RunDir, RunId);
+}
 
+Error writeReportHtml(ArrayRef<FunctionReport> Reports, ArrayRef<ProgramReport> Programs,
+                      StringRef RunDir, StringRef RunId) {
+  unsigned Passed = 0;
+  for (const FunctionReport &R : Reports)
+    Passed += R.passed();
   std::string H;
   raw_string_ostream OS(H);
   OS << "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Semcom run " << html(RunId)
      << "</title>\n<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}"
         "td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}.PASS{color:#070}"
         ".FAIL{color:#b00}pre{background:#f6f6f6;padding:8px;overflow:auto}</style></head><body>\n";
-  OS << "<h1>Semcom run " << html(RunId) << "</h1>\n<p>" << Passed << "/" << Reports.size()
-     << " functions verified.</p>\n<table>\n<tr><th>Test</th><th>Function</th><th>IR attempts"
-        "</th><th>Tests</th><th>Result</th><th>Time</th></tr>\n";
+  OS << "<h1>Semcom run " << html(RunId) << "</h1>\n";
+  if (!Programs.empty()) {
+    OS << "<table>\n<tr><th>Program</th><th>Binary size</th><th>Checks</th><th>Result</th>"
+          "<th>Time</th></tr>\n";
+    for (const ProgramReport &R : Programs)
+      OS << "<tr><td>" << html(R.Name) << "</td><td>" << R.Size << " bytes</td><td>" << R.Passed
+         << "/" << R.Total << "</td><td class=\"" << (R.passed() ? "PASS" : "FAIL") << "\">"
+         << (R.passed() ? "PASS" : "FAIL") << "</td><td>" << formatv("{0:f1}", R.Seconds)
+         << " s</td></tr>\n";
+    OS << "</table>\n";
+    for (const ProgramReport &R : Programs) {
+      OS << "<h2>" << html(R.Name) << "</h2>\n<p><code>" << html(R.Path) << "</code>, checks from "
+         << html(R.ChecksSource) << ", " << R.RepairRounds << " repair round"
+         << (R.RepairRounds == 1 ? "" : "s") << "</p>\n";
+      if (!R.Error.empty())
+        OS << "<p class=\"FAIL\">" << html(R.Error) << "</p>\n";
+      if (!R.Outcomes.empty()) {
+        OS << "<table><tr><th>#</th><th>Check</th><th>Result</th><th>Got</th><th>Want</th></tr>\n";
+        for (const CheckOutcome &C : R.Outcomes)
+          OS << "<tr><td>" << C.Index << "</td><td>" << html(C.Name) << "</td><td class=\""
+             << (C.Passed ? "PASS" : "FAIL") << "\">" << (C.Passed ? "pass" : "fail")
+             << "</td><td>" << html(C.Got) << (C.Reason.empty() ? "" : " (" + html(C.Reason) + ")")
+             << "</td><td>" << html(C.Want) << "</td></tr>\n";
+        OS << "</table>\n";
+      }
+      if (!R.DisputedChecks.empty()) {
+        OS << "<p>Disputed checks (dropped; never used to judge the program):</p><ul>\n";
+        for (const ProgramReport::Disputed &D : R.DisputedChecks)
+          OS << "<li>check " << D.Index << " (" << html(D.Name) << "): want " << html(D.Expected)
+             << "; reference: " << html(D.Reference) << "</li>\n";
+        OS << "</ul>\n";
+      }
+      for (const std::string &S : R.Rejected)
+        OS << "<p>Repair " << html(S) << "</p>\n";
+    }
+  }
+  if (!Reports.empty() || Programs.empty())
+    OS << "<p>" << Passed << "/" << Reports.size() << " functions verified.</p>\n<table>\n"
+       << "<tr><th>Test</th><th>Function</th><th>IR attempts</th><th>Tests</th><th>Result</th>"
+          "<th>Time</th></tr>\n";
   for (const FunctionReport &R : Reports)
     OS << "<tr><td>" << html(R.Test) << "</td><td>" << html(R.Function) << "</td><td>"
        << R.IRAttempts << "</td><td>" << R.Passed << "/" << R.Checked << "</td><td class=\""
        << (R.passed() ? "PASS" : "FAIL") << "\">" << (R.passed() ? "PASS" : "FAIL")
        << "</td><td>" << formatv("{0:f1}", R.Seconds) << " s</td></tr>\n";
-  OS << "</table>\n";
+  if (!Reports.empty() || Programs.empty())
+    OS << "</table>\n";
   for (const FunctionReport &R : Reports) {
     OS << "<h2>" << html(R.Function.empty() ? R.Test : R.Function) << "</h2>\n";
     if (!R.Signature.empty())

@@ -11,6 +11,7 @@
 #define SEMCOM_CORE_FUNCTIONMODE_H
 
 #include "semcom/Core/Harness.h"
+#include "semcom/Core/ProgramChecks.h"
 #include "semcom/Core/Spec.h"
 #include "semcom/Link/Link.h"
 
@@ -99,6 +100,15 @@ void printReportTable(llvm::ArrayRef<FunctionReport> Reports, llvm::raw_ostream 
 /// summary.json and a self-contained report.html in RunDir.
 llvm::Error writeReports(llvm::ArrayRef<FunctionReport> Reports, llvm::StringRef RunDir,
                          llvm::StringRef RunId);
+/// The same with checked programs: summary.json gains "program" (the first), report.html a
+/// `Program | Binary size | Checks | Result | Time` table.
+llvm::Error writeReports(llvm::ArrayRef<FunctionReport> Reports,
+                         llvm::ArrayRef<ProgramReport> Programs, llvm::StringRef RunDir,
+                         llvm::StringRef RunId);
+/// report.html alone (a run whose summary.json is written elsewhere, e.g. `semcom build`'s).
+llvm::Error writeReportHtml(llvm::ArrayRef<FunctionReport> Reports,
+                            llvm::ArrayRef<ProgramReport> Programs, llvm::StringRef RunDir,
+                            llvm::StringRef RunId);
 
 } // namespace core
 } // namespace semcom
