@@ -288,7 +288,7 @@ Error checkProgram(ProgramChecks C, const ProgramModeOptions &O, ProgramReport &
       if (!Now.count(A))
         Broken.push_back(std::to_string(A));
     if (!Broken.empty()) {
-      std::string Why = "repair round " + std::to_string(Round) + ": rejected, it broke check" +
+      std::string Why = "round " + std::to_string(Round) + " rejected: it broke check" +
                         (Broken.size() == 1 ? " " : "s ") + join(Broken, ", ");
       Out << "repair: " << Why << " (which passed before); keeping the previous program\n";
       R.Rejected.push_back(Why);

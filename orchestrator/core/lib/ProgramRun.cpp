@@ -13,7 +13,9 @@
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 
 #include <arpa/inet.h>
 #include <cerrno>
@@ -560,8 +562,39 @@ int runProbe(StringRef Request, raw_ostream &Out, raw_ostream &Err) {
   return 0;
 }
 
+namespace {
+/// A world-readable copy of the subject in a fresh directory under /tmp (not $TMPDIR, which may be
+/// private), removed with this object: the sandbox's user (a throwaway uid, under root) may not
+/// enter the directories the subject lives in, and the sandbox sees nothing else of them.
+struct SubjectCopy {
+  SmallString<128> Dir;
+  std::string Path;
+  ~SubjectCopy() {
+    if (!Dir.empty())
+      sys::fs::remove_directories(Dir);
+  }
+  Error make(StringRef From) {
+    if (std::error_code EC = sys::fs::createUniqueDirectory("/tmp/semcom-subject", Dir))
+      return runError("cannot create a directory for the program under test: " + EC.message());
+    sys::fs::setPermissions(Dir, sys::fs::perms(0755));
+    SmallString<256> To(Dir);
+    sys::path::append(To, sys::path::filename(From));
+    if (std::error_code EC = sys::fs::copy_file(From, To))
+      return runError(From + ": " + EC.message());
+    sys::fs::setPermissions(To, sys::fs::perms(0755));
+    Path = std::string(To);
+    return Error::success();
+  }
+};
+} // namespace
+
 Expected<std::vector<CheckOutcome>> runProgramChecks(const ProgramChecks &C,
-                                                    const SubjectOptions &S) {
+                                                    const SubjectOptions &SIn) {
+  SubjectOptions S = SIn;
+  SubjectCopy Copy;
+  if (Error E = Copy.make(S.Program))
+    return std::move(E);
+  S.Program = Copy.Path;
   std::vector<std::string> Base;
   std::vector<std::string> ReadOnly;
   if (S.Python) {
