@@ -380,8 +380,8 @@ Expected<ProgramChecks> loadProgramChecks(StringRef Path) {
     return checksError(Path + ": not JSON: " + toString(Doc.takeError()));
   auto C = parseProgramChecks(*Doc);
   if (!C) {
-    std::string Lines;
-    for (StringRef L : split(toString(C.takeError()), '\n'))
+    std::string Problems = toString(C.takeError()), Lines;
+    for (StringRef L : split(Problems, '\n'))
       Lines += (Lines.empty() ? "" : "\n") + (Path + ": " + L).str();
     return checksError(Lines);
   }

@@ -217,3 +217,35 @@ import sys
 data = sys.stdin.buffer.read()
 sys.stdout.buffer.write(bytes(c - 32 if 97 <= c <= 122 else c for c in data))
 """)])
+
+# --- a TCP echo server (the demo's plan and module), checked by send/expect exchanges ---
+
+with open(os.path.join(HERE, "..", "..", "..", "..", "examples", "demo", "echo-server.json")) as f:
+    ECHO = [r["text"] for r in json.load(f)["responses"]]
+
+write("tcp-echo.json", ECHO + [
+    js({"kind": "tcp", "port": 8080, "args": ["8080"],
+        "description": "echoes every byte of each connection back until the client closes",
+        "checks": [
+            {"name": "one line", "exchanges": [{"send": "hello\n", "expect": "hello\n"}]},
+            {"name": "several exchanges", "exchanges": [{"send": "a", "expect": "a"},
+                                                         {"send": "bc\n", "expect": "bc\n"}]},
+            {"name": "NUL bytes", "exchanges": [{"send_base64": "AAEAAg==", "expect_base64": "AAEAAg=="}]},
+            {"name": "upper-cased echo", "exchanges": [{"send": "hi\n", "expect": "HI\n"}]}]}),
+    py("""
+import socket, sys
+
+port = int(sys.argv[1])
+s = socket.socket()
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind(("127.0.0.1", port))
+s.listen(8)
+while True:
+    c, _ = s.accept()
+    while True:
+        data = c.recv(4096)
+        if not data:
+            break
+        c.sendall(data)
+    c.close()
+""")])
