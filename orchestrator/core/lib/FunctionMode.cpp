@@ -327,7 +327,7 @@ struct Loop {
     ValidateOptions VO;
     VO.FileName = FileName.str();
     VO.Target = O.Target;
-    VO.Query = std::make_shared<fixup::ManifestQuery>();
+    VO.Query = O.Query ? O.Query : std::make_shared<fixup::ManifestQuery>();
     // The harness calls exactly this signature: a definition of another type is a diagnostic the
     // repair prompt carries, like a plan's fixed signature.
     std::string Want = StringRef(Sig.str()).drop_front(strlen("define ")).str();

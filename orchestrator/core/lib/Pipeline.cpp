@@ -592,6 +592,10 @@ struct Pipeline::Impl {
     FO.Target = O.Target;
     FO.MaxTokens = O.MaxTokens;
     FO.Verbose = O.Verbose;
+    // In Semcom's own runtime a module's repair defines runtime functions; only the tree's
+    // manifest tells validation that this is where they live.
+    if (auto Q = query(); Q && treeIsRuntime(Q->manifest()))
+      FO.Query = Q;
     auto R = runTestMode(*Text, S.Target, Function, S.Intent, FO, Model, out());
     if (!R) {
       Report.Status = "failed";

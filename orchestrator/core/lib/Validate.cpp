@@ -57,17 +57,6 @@ bool mergeAppend(Module &Existing, std::unique_ptr<Module> New, StringRef FileNa
   return true;
 }
 
-/// The tree being changed is Semcom's own runtime (self-improvement): its modules define the
-/// runtime's functions rather than duplicate them.
-bool treeIsRuntime(const manifest::Manifest *Tree) {
-  if (!Tree)
-    return false;
-  for (const std::string &Root : Tree->roots())
-    if (sys::fs::exists(Root + "/start.ll") && sys::fs::exists(Root + "/arch/x86_64/syscalls.ll"))
-      return true;
-  return false;
-}
-
 /// A public definition must not take a name another module or the runtime already provides, and
 /// must keep the signature a plan fixed.
 void checkAgainstTree(Module &M, const ValidateOptions &O, std::vector<std::string> &Diagnostics) {
@@ -118,6 +107,15 @@ StringRef topLevelSymbol(StringRef Line) {
 }
 
 } // namespace
+
+bool treeIsRuntime(const manifest::Manifest *Tree) {
+  if (!Tree)
+    return false;
+  for (const std::string &Root : Tree->roots())
+    if (sys::fs::exists(Root + "/start.ll") && sys::fs::exists(Root + "/arch/x86_64/syscalls.ll"))
+      return true;
+  return false;
+}
 
 std::vector<FunctionSpan> functionSpans(StringRef IR) {
   std::vector<FunctionSpan> Spans;

@@ -38,3 +38,16 @@ write("repair.json", [
     py("def abs_val(x):\n    return abs(x)"),
     "Negate negative inputs.\n```llvm\ndefine i64 @abs_val(i64 %x) {\nentry:\n  %neg = icmp slt i64 %x, 0\n  %m = sub i64 0, %x\n  %r = select i1 %neg, i64 %m, i64 %x\n  ret i64 %r\n}\n```\n",
 ])
+
+# A copy of the runtime whose str_len counts the NUL too: @test finds it, and the behavioural repair
+# (the whole strings.ll, as it is in runtime/) validates as the runtime's own module and is written
+# back.
+with open(os.path.join(HERE, "..", "..", "..", "..", "runtime", "strings.ll")) as f:
+    STRINGS = f.read()
+write("runtime-repair.json", [
+    spec("define i64 @str_len(ptr %s)", "Bytes before the terminating NUL.",
+         [{"args": [""], "expect": 0}, {"args": ["a"], "expect": 1},
+          {"args": ["hello, world"], "expect": 12}, {"args": ["tab\there"], "expect": 8}]),
+    py("def str_len(s):\n    return len(s.encode('utf-8'))"),
+    "The loop returned the index after the NUL.\n```llvm\n" + STRINGS + "```\n",
+])

@@ -18,12 +18,16 @@
 #include "llvm/Support/Error.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace semcom {
 namespace llm {
 class Provider;
+}
+namespace fixup {
+class ManifestQuery;
 }
 namespace core {
 
@@ -41,6 +45,9 @@ struct FunctionModeOptions {
   /// the IR prompt. Empty turns it off (so its effect on IR attempts can be measured).
   std::string PatternDir;
   bool Verbose = false;
+  /// The tree's manifest, for validating a module of it (@test in a tree that is the runtime: its
+  /// modules define the runtime's functions). Empty: the module stands alone.
+  std::shared_ptr<const fixup::ManifestQuery> Query;
 };
 
 struct DisputedVector {

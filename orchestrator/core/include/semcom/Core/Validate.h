@@ -23,6 +23,9 @@ namespace semcom {
 namespace fixup {
 class ManifestQuery;
 }
+namespace manifest {
+class Manifest;
+}
 namespace core {
 
 struct ValidateOptions {
@@ -52,6 +55,10 @@ struct Candidate {
   std::vector<std::string> FailingFunctions;
   unsigned FixDeclaresChanges = 0;
 };
+
+/// The tree being changed is Semcom's own runtime (self-improvement): its modules define the
+/// runtime's functions rather than duplicate them, each in the module the runtime has it in.
+bool treeIsRuntime(const manifest::Manifest *Tree);
 
 /// A function definition's place in IR text (1-based lines, inclusive).
 struct FunctionSpan {
