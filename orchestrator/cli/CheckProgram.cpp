@@ -35,7 +35,7 @@ const char *Help =
     "    {\"name\", \"args\", \"stdin\"|\"stdin_base64\"|\"stdin_repeat\": {\"text\", \"times\"},\n"
     "     \"stdout\"|\"stdout_base64\"|\"stdout_repeat\", \"stdout_contains\": [...],\n"
     "     \"exit\": 0 (the default)}                                             cli\n"
-    "    {\"name\", \"exchanges\": [{\"send\", \"expect\"} (or *_base64)]}              tcp\n"
+    "    {\"name\", \"exchanges\": [{\"send\", \"expect\"} (or *_base64, *_repeat)]}    tcp\n"
     "    {\"name\", \"request\": {\"method\", \"path\", \"headers\", \"body\"}, \"status\",\n"
     "     \"body_contains\": [...], \"headers_contain\": {NAME: TEXT}}             http\n"
     "  ]}   every check may set \"timeout\" (seconds, default 5)\n\n"

@@ -231,10 +231,22 @@ void parseTcp(const json::Object &O, ProgramCheck &C, const std::string &Where, 
       P.add(W, "must be an object");
       continue;
     }
-    unknownKeys(*E, {"send", "send_base64", "expect", "expect_base64"}, W, P);
+    unknownKeys(*E,
+                {"send", "send_base64", "send_repeat", "expect", "expect_base64", "expect_repeat"},
+                W, P);
     Exchange X;
     auto Send = bytesField(*E, "send", W, P);
+    if (auto R = repeated(*E, "send_repeat", W, P)) {
+      if (Send)
+        P.add(W, "give \"send\" or \"send_repeat\", not both");
+      Send = std::move(R);
+    }
     auto Expect = bytesField(*E, "expect", W, P);
+    if (auto R = repeated(*E, "expect_repeat", W, P)) {
+      if (Expect)
+        P.add(W, "give \"expect\" or \"expect_repeat\", not both");
+      Expect = std::move(R);
+    }
     if (!Send && !Expect) {
       P.add(W, "needs \"send\" and/or \"expect\"");
       continue;

@@ -50,11 +50,13 @@ TEST_CASE("cli checks: text, base64 with NUL, repeated input, exact output", "[p
 
 TEST_CASE("tcp and http checks", "[programchecks]") {
   auto T = parse(R"({"kind": "tcp", "port": 7000, "args": ["7000"], "checks": [
-    {"exchanges": [{"send": "hi\n", "expect": "hi\n"}, {"send_base64": "AA==", "expect_base64": "AA=="}]}]})");
+    {"exchanges": [{"send": "hi\n", "expect": "hi\n"}, {"send_base64": "AA==", "expect_base64": "AA=="},
+                   {"send_repeat": {"text": "ab", "times": 3}, "expect": "ababab"}]}]})");
   REQUIRE(static_cast<bool>(T));
   CHECK(T->Port == 7000);
   CHECK(T->ServerArgs == std::vector<std::string>{"7000"});
-  REQUIRE(T->Checks[0].Exchanges.size() == 2);
+  REQUIRE(T->Checks[0].Exchanges.size() == 3);
+  CHECK(T->Checks[0].Exchanges[2].Send == "ababab");
   CHECK(T->Checks[0].Exchanges[1].Send == std::string("\0", 1));
 
   auto H = parse(R"({"kind": "http", "port": 8080, "checks": [
