@@ -149,6 +149,28 @@ std::string taskSafe(StringRef Text) {
   return Out;
 }
 
+/// summary.json keeps the pipeline's record and gains "program" (the key `semcom build --json`
+/// readers rely on); report.html shows the program's row.
+void recordProgram(const std::string &RunDir, const std::string &RunId,
+                   const core::ProgramReport &R, raw_ostream &Progress) {
+  std::string SummaryPath = RunDir + "/summary.json";
+  json::Object Summary;
+  if (auto Buffer = MemoryBuffer::getFile(SummaryPath)) {
+    if (auto Doc = json::parse((*Buffer)->getBuffer())) {
+      if (json::Object *Obj = Doc->getAsObject())
+        Summary = std::move(*Obj);
+    } else {
+      consumeError(Doc.takeError());
+    }
+  }
+  Summary["program"] = core::programReportJSON(R);
+  if (Error E = core::writeDurably(SummaryPath,
+                                   formatv("{0:2}", json::Value(std::move(Summary))).str()))
+    Progress << "warning: " << toString(std::move(E)) << "\n";
+  if (Error E = core::writeReportHtml({}, {R}, RunDir, RunId))
+    Progress << "warning: " << toString(std::move(E)) << "\n";
+}
+
 struct BuildCheckOptions {
   bool Enabled = true;
   std::string ChecksFile, ReferenceFile;
@@ -296,23 +318,7 @@ int verifyProgram(const core::PipelineOptions &O, const std::string &Output, boo
   R.Seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count();
   core::printProgramTable({R}, Progress);
 
-  // summary.json keeps the pipeline's record and gains "program"; report.html shows the row.
-  std::string SummaryPath = RunDir + "/summary.json";
-  json::Object Summary;
-  if (auto Buffer = MemoryBuffer::getFile(SummaryPath)) {
-    if (auto Doc = json::parse((*Buffer)->getBuffer())) {
-      if (json::Object *Obj = Doc->getAsObject())
-        Summary = std::move(*Obj);
-    } else {
-      consumeError(Doc.takeError());
-    }
-  }
-  Summary["program"] = core::programReportJSON(R);
-  if (Error E = core::writeDurably(SummaryPath,
-                                   formatv("{0:2}", json::Value(std::move(Summary))).str()))
-    Progress << "warning: " << toString(std::move(E)) << "\n";
-  if (Error E = core::writeReportHtml({}, {R}, RunDir, RunId))
-    Progress << "warning: " << toString(std::move(E)) << "\n";
+  recordProgram(RunDir, RunId, R, Progress);
   return R.passed() ? 0 : 1;
 }
 
@@ -494,12 +500,29 @@ int runTask(Mode M, const std::vector<std::string> &ArgsIn) {
       outs() << "run: " << Report->RunDir << "\n";
     }
   };
-  if (M != Mode::Build || !Report->ok()) {
+  if (M != Mode::Build) {
     Session->Stats->print(errs());
     PrintSummary();
     return Report->ok() ? 0 : 1;
   }
+  // A build that stops before its checks still says so under "program".
+  auto Unbuilt = [&](const std::string &Why) {
+    core::ProgramReport PR;
+    PR.Name = sys::path::filename(Output).str();
+    PR.Path = Output;
+    PR.ChecksSource = Checking.Enabled ? "none (not built)" : "none (--no-checks)";
+    PR.Error = Why;
+    recordProgram(Report->RunDir, Report->RunId, PR, Progress);
+  };
+  if (!Report->ok()) {
+    Unbuilt("a step failed, so the program was not linked");
+    Session->Stats->print(errs());
+    PrintSummary();
+    return 1;
+  }
   int Code = linkProgram(O, Output, Strip, Progress);
+  if (Code != 0)
+    Unbuilt("the program could not be linked");
   if (Code == 0 && Checking.Enabled) {
     core::ProgramReport PR;
     Code = verifyProgram(O, Output, Strip, join(Positional, " "), Checking, Session->provider(),

@@ -144,6 +144,8 @@ write("http-disputed.json", [SITE_PLAN, site("ok"), site_checks([
 write("http-repair.json", [SITE_PLAN, site("no"), site_checks(), SITE_REFERENCE, site("ok")])
 # Wrong, and the only repair breaks the home page: rejected, the program is reported failed.
 write("http-rejected.json", [SITE_PLAN, site("no"), site_checks(), SITE_REFERENCE, SITE_BROKEN_HOME])
+# The module never validates: the build stops before linking, and "program" says so.
+write("unbuilt.json", [SITE_PLAN, "I cannot write this module."])
 # Checks that are never valid: three answers, then a clean failure.
 write("checks-garbage.json", [SITE_PLAN, site("ok"), "I would test the home page.",
                               js({"kind": "http", "checks": [{"request": {"path": "/"}}]}),
