@@ -226,6 +226,21 @@ int verifyProgram(const core::PipelineOptions &O, const std::string &Output, boo
         WithColor::error(errs(), "semcom build") << toString(std::move(E)) << "\n";
         return 2;
       }
+      // What the reference prompt shows, kept apart: the checks themselves move into the run.
+      core::ProgramChecks Shape;
+      Shape.Kind = Checks->Kind;
+      Shape.Port = Checks->Port;
+      Shape.ServerArgs = Checks->ServerArgs;
+      Shape.Description = Checks->Description;
+      PO.NewReference = [&, Intent, Shape](const std::string &Why) -> Expected<std::string> {
+        auto Again = core::askProgramReference(Intent, Shape, PM, Progress, Why);
+        if (!Again)
+          return Again.takeError();
+        std::string Path = RunDir + "/program/reference-2.py";
+        if (Error E = core::writeDurably(Path, *Again))
+          return Expected<std::string>(std::move(E));
+        return Path;
+      };
     }
   }
 
@@ -289,12 +304,12 @@ int verifyProgram(const core::PipelineOptions &O, const std::string &Output, boo
     if (!Report->ok()) {
       Progress << "repair: the change did not validate; keeping the previous program\n";
       if (Error E = Restore())
-        return std::move(E);
+        return Expected<bool>(std::move(E));
       return false;
     }
     if (linkProgram(O, Output, Strip, Progress) != 0) {
       if (Error E = Restore())
-        return std::move(E);
+        return Expected<bool>(std::move(E));
       return false;
     }
     sys::fs::file_size(Output, R.Size);

@@ -146,7 +146,8 @@ Expected<std::optional<ProgramChecks>> askProgramChecks(StringRef Intent, Progra
 }
 
 Expected<std::string> askProgramReference(StringRef Intent, const ProgramChecks &C,
-                                          ProgramModel &M, raw_ostream &Out) {
+                                          ProgramModel &M, raw_ostream &Out,
+                                          StringRef PreviousProblem) {
   std::string Interface;
   switch (C.Kind) {
   case ProgramKind::Cli:
@@ -176,7 +177,11 @@ Expected<std::string> askProgramReference(StringRef Intent, const ProgramChecks 
                                                    {"interface", Interface}});
   if (!Prompt)
     return Prompt.takeError();
-  auto Answer = ask(M, "reference", *Prompt, Out);
+  std::string Text = *Prompt;
+  if (!PreviousProblem.empty())
+    Text += "\n\nYour previous reference could not be used: " + PreviousProblem.str() +
+            "\nWrite it again: a complete Python 3 program, standard library only.\n";
+  auto Answer = ask(M, "reference", Text, Out);
   if (!Answer)
     return Answer.takeError();
   return extractPythonBlock(*Answer);
@@ -198,30 +203,48 @@ Error checkProgram(ProgramChecks C, const ProgramModeOptions &O, ProgramReport &
     SubjectOptions Ref = O.Program;
     Ref.Program = O.ReferencePath;
     Ref.Python = true;
-    auto RefOut = runProgramChecks(C, Ref);
-    if (!RefOut) {
-      R.Error = "the reference could not be run: " + toString(RefOut.takeError());
-      Out << "cross-check: " << R.Error << "\n";
-      return Finish();
-    }
-    unsigned Own = 0, Agree = 0;
-    std::string FirstReason;
-    for (size_t I = 0; I < C.Checks.size(); ++I) {
-      if (C.Checks[I].Generated)
-        continue;
-      ++Own;
-      Agree += (*RefOut)[I].Passed;
-      if (FirstReason.empty() && !(*RefOut)[I].Passed)
-        FirstReason = (*RefOut)[I].Got +
-                      ((*RefOut)[I].Reason.empty() ? "" : " [" + (*RefOut)[I].Reason + "]");
-    }
-    Out << "cross-check: " << Agree << "/" << Own << " checks agree with the reference\n";
-    if (Own && !Agree) {
-      R.Error = "no usable reference: it agrees with none of the checks, so nothing can be "
+    std::optional<std::vector<CheckOutcome>> RefOut;
+    for (unsigned Attempt = 1; !RefOut; ++Attempt) {
+      std::string Why;
+      auto Run = runProgramChecks(C, Ref);
+      if (!Run) {
+        Why = "the reference could not be run: " + toString(Run.takeError());
+      } else {
+        unsigned Own = 0, Agree = 0;
+        std::string First;
+        for (size_t I = 0; I < C.Checks.size(); ++I) {
+          if (C.Checks[I].Generated)
+            continue;
+          ++Own;
+          Agree += (*Run)[I].Passed;
+          if (First.empty() && !(*Run)[I].Passed)
+            First = (*Run)[I].Got +
+                    ((*Run)[I].Reason.empty() ? "" : " [" + (*Run)[I].Reason + "]");
+        }
+        Out << "cross-check: " << Agree << "/" << Own << " checks agree with the reference\n";
+        if (Own && !Agree)
+          Why = "no usable reference: it agrees with none of the checks, so nothing can be "
                 "trusted to judge the program (first: " +
-                FirstReason + ")";
-      Out << "cross-check: " << R.Error << "\n";
-      return Finish();
+                First + ")";
+        else
+          RefOut = std::move(*Run);
+      }
+      if (RefOut)
+        break;
+      Out << "cross-check: " << Why << "\n";
+      if (!O.NewReference || Attempt >= O.MaxReferenceAttempts) {
+        R.Error = Why;
+        return Finish();
+      }
+      // Like function mode: one more reference, told why the last one could not be used.
+      auto Next = O.NewReference(Why);
+      if (!Next)
+        return Next.takeError();
+      if (Next->empty()) {
+        R.Error = Why;
+        return Finish();
+      }
+      Ref.Program = *Next;
     }
     applyCrossCheck(C, *RefOut, R);
     for (const ProgramReport::Disputed &D : R.DisputedChecks)

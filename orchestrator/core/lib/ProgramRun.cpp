@@ -628,7 +628,7 @@ Expected<std::vector<CheckOutcome>> runProgramChecks(const ProgramChecks &C,
   SubjectOptions S = SIn;
   SubjectCopy Copy;
   if (Error E = Copy.make(S.Program))
-    return std::move(E);
+    return Expected<std::vector<CheckOutcome>>(std::move(E));
   S.Program = Copy.Path;
   std::vector<std::string> Base;
   std::vector<std::string> ReadOnly;

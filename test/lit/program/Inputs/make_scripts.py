@@ -251,3 +251,20 @@ while True:
         c.sendall(data)
     c.close()
 """)])
+
+# The first reference crashes on every input: it is re-asked once with the reason; the second is fine.
+UPPER_CHECKS = js({"kind": "cli", "description": "stdin to stdout with a-z made upper case",
+                   "checks": [{"name": "a line", "stdin": "hello\n", "stdout": "HELLO\n"},
+                              {"name": "mixed", "stdin": "MiXeD 123\n", "stdout": "MIXED 123\n"}]})
+CRASHING = py("""
+import sys
+data = sys.stdin.buffer.read()
+print(len(data) // 0)
+""")
+UPPER_REF = py("""
+import sys
+data = sys.stdin.buffer.read()
+sys.stdout.buffer.write(bytes(c - 32 if 97 <= c <= 122 else c for c in data))
+""")
+write("reference-reasked.json", [UPPER_PLAN, UPPER, UPPER_CHECKS, CRASHING, UPPER_REF])
+write("reference-never.json", [UPPER_PLAN, UPPER, UPPER_CHECKS, CRASHING, CRASHING])

@@ -172,12 +172,17 @@ askProgramChecks(llvm::StringRef Intent, ProgramModel &M, llvm::raw_ostream &Out
 /// An independent Python reference for the intent (prompts/program-reference.md): it sees the
 /// intent and the interface, never the program's IR nor the checks' expectations.
 llvm::Expected<std::string> askProgramReference(llvm::StringRef Intent, const ProgramChecks &C,
-                                                ProgramModel &M, llvm::raw_ostream &Out);
+                                                ProgramModel &M, llvm::raw_ostream &Out,
+                                                llvm::StringRef PreviousProblem = "");
 
 struct ProgramModeOptions {
   SubjectOptions Program;      ///< the linked program (and this semcom, for servers)
   std::string ReferencePath;   ///< a Python reference (.py); empty: no cross-check
   bool EdgeCases = true;       ///< with a reference, add cli edge-case checks the doc lacks
+  /// A reference that cannot be used (crashes, hangs, agrees with no check) may be replaced: given
+  /// why, returns the path of a new one (empty: none). At most MaxReferenceAttempts in all.
+  std::function<llvm::Expected<std::string>(const std::string &Why)> NewReference;
+  unsigned MaxReferenceAttempts = 2;
   unsigned MaxRepairRounds = 3;
   /// Behavioural repair: given the failing checks as text, rebuilds the program at the same path.
   /// Returns false when no new program came out of it (the old one is still in place).
