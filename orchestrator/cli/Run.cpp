@@ -68,7 +68,9 @@ const char *usageOf(Mode M) {
            "                      reference program, two independent calls)\n"
            "  --reference FILE    with --checks: a Python reference to cross-check them with\n"
            "  --no-checks         link only; no behavioural checks\n"
-           "  --repair-rounds N   behavioural repair rounds (default 3; 0: report only)\n";
+           "  --repair-rounds N   behavioural repair rounds (default 3; 0: report only)\n"
+           "With --json the summary's \"program\" object reports the program: name, path, size,\n"
+           "checks_passed, checks_total, disputed, status (passed|failed), repair_rounds.\n";
   }
   return "";
 }
@@ -538,7 +540,10 @@ int runTask(Mode M, const std::vector<std::string> &ArgsIn) {
   int Code = linkProgram(O, Output, Strip, Progress);
   if (Code != 0)
     Unbuilt("the program could not be linked");
-  if (Code == 0 && Checking.Enabled) {
+  if (Code == 0 && Checking.Enabled && O.Target != link::hostArch()) {
+    Progress << "checks: skipped (a program for " << link::archName(O.Target)
+             << " does not run on this " << link::archName(link::hostArch()) << " host)\n";
+  } else if (Code == 0 && Checking.Enabled) {
     core::ProgramReport PR;
     Code = verifyProgram(O, Output, Strip, join(Positional, " "), Checking, Session->provider(),
                          Report->RunDir, Report->RunId, PR, Progress);
