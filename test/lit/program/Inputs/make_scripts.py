@@ -268,3 +268,9 @@ sys.stdout.buffer.write(bytes(c - 32 if 97 <= c <= 122 else c for c in data))
 """)
 write("reference-reasked.json", [UPPER_PLAN, UPPER, UPPER_CHECKS, CRASHING, UPPER_REF])
 write("reference-never.json", [UPPER_PLAN, UPPER, UPPER_CHECKS, CRASHING, CRASHING])
+
+# The first filter stops at 'y' (z stays lower case): the 4 MB check fails, the rest are anchors;
+# one repair through @target upper.ll fixes it.
+UPPER_NO_Z = UPPER.replace("%le = icmp ule i8 %c, 122", "%le = icmp ule i8 %c, 121")
+assert UPPER_NO_Z != UPPER
+write("upper-repair.json", [UPPER_PLAN, UPPER_NO_Z, UPPER])
