@@ -168,11 +168,16 @@ std::optional<std::string> repeated(const json::Object &O, StringRef Key, const 
     P.add(Where, "\"" + Key + "\" must be {\"text\": STRING, \"times\": N >= 0}");
     return std::nullopt;
   }
-  uint64_t Size = Text->size() * static_cast<uint64_t>(*Times);
-  if (Size > MaxCheckInputBytes) {
-    P.add(Where, formatv("\"{0}\" makes {1} bytes; at most {2}", Key, Size, MaxCheckInputBytes));
+  if (Text->empty())
+    return std::string();
+  // Checked before multiplying, so a huge count cannot wrap around to a small size.
+  uint64_t Times64 = static_cast<uint64_t>(*Times);
+  if (Times64 > MaxCheckInputBytes / Text->size()) {
+    P.add(Where, formatv("\"{0}\" makes {1} × {2} bytes; at most {3}", Key, Times64,
+                         Text->size(), MaxCheckInputBytes));
     return std::nullopt;
   }
+  uint64_t Size = Text->size() * Times64;
   std::string Out;
   Out.reserve(Size);
   for (int64_t I = 0; I < *Times; ++I)

@@ -80,10 +80,20 @@ TEST_CASE("every problem of a bad document is listed", "[programchecks]") {
   CHECK_THAT(P, Catch::Contains("unknown key \"extra\""));
   CHECK_THAT(P, Catch::Contains("check 1: give \"stdin\" or \"stdin_base64\", not both"));
   CHECK_THAT(P, Catch::Contains("check 2: says nothing to check"));
-  CHECK_THAT(P, Catch::Contains("check 3: \"stdin_repeat\" makes 400000000 bytes"));
+  CHECK_THAT(P, Catch::Contains("check 3: \"stdin_repeat\" makes 100000000 × 4 bytes; at most"));
   CHECK_THAT(P, Catch::Contains("check 4: \"exit\" must be an integer 0..255"));
   CHECK_THAT(P, Catch::Contains("check 4: unknown key \"stdot\""));
   CHECK_THAT(P, Catch::Contains("check 5: must be an object"));
+}
+
+TEST_CASE("huge or empty repeats neither wrap around nor spin", "[programchecks]") {
+  CHECK_THAT(problems(R"({"kind": "cli", "checks": [
+    {"stdin_repeat": {"text": "ab", "times": 9223372036854775807}, "exit": 0}]})"),
+             Catch::Contains("makes 9223372036854775807 × 2 bytes"));
+  auto C = parse(R"({"kind": "cli", "checks": [
+    {"stdin_repeat": {"text": "", "times": 9223372036854775807}, "exit": 0}]})");
+  REQUIRE(static_cast<bool>(C));
+  CHECK(C->Checks[0].Stdin.empty());
 }
 
 TEST_CASE("kinds, ports, requests and exchanges are validated", "[programchecks]") {
