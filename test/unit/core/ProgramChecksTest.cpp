@@ -166,3 +166,26 @@ TEST_CASE("bytes are quoted for people", "[programchecks]") {
   CHECK(quoteBytes(std::string("a\0\n\"", 4)) == "\"a\\x00\\n\\\"\"");
   CHECK(quoteBytes("abcdef", 3) == "\"abc\"… (6 bytes)");
 }
+
+TEST_CASE("the probe refuses requests it cannot run, with a reason", "[programchecks]") {
+  auto Probe = [](const char *Request) {
+    std::string Out, Err;
+    llvm::raw_string_ostream OS(Out), ES(Err);
+    int Code = runProbe(Request, OS, ES);
+    return std::make_pair(Code, Err);
+  };
+  auto [C1, E1] = Probe("not json");
+  CHECK(C1 == 2);
+  CHECK_THAT(E1, Catch::Contains("the request is not JSON"));
+  auto [C2, E2] = Probe(R"({"checks": {"kind": "tcp", "port": 9, "checks": [
+    {"exchanges": [{"send": "a"}]}]}})");
+  CHECK(C2 == 2);
+  CHECK_THAT(E2, Catch::Contains("needs \"checks\" and \"server\""));
+  auto [C3, E3] = Probe(R"({"server": ["/bin/true"], "checks": {"kind": "cli", "checks": [
+    {"exit": 0}]}})");
+  CHECK(C3 == 2);
+  CHECK_THAT(E3, Catch::Contains("only tcp and http programs are probed"));
+  auto [C4, E4] = Probe(R"({"server": ["/bin/true"], "checks": {"kind": "tcp", "checks": []}})");
+  CHECK(C4 == 2);
+  CHECK_THAT(E4, Catch::Contains("needs \"port\""));
+}
