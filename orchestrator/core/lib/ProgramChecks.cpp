@@ -282,7 +282,7 @@ void parseHttp(const json::Object &O, ProgramCheck &C, const std::string &Where,
     if (const json::Value *Pa = Req->get("path")) {
       auto S = Pa->getAsString();
       if (!S || !S->starts_with("/") ||
-          any_of(*S, [](char Ch) { return Ch <= 0x20 || Ch == 0x7f; }))
+          any_of(*S, [](unsigned char Ch) { return Ch <= 0x20 || Ch == 0x7f; }))
         P.add(W, "\"path\" must start with '/' and hold no spaces or control bytes");
       else
         C.Request.Path = S->str();

@@ -382,7 +382,8 @@ bool dechunk(StringRef In, std::string &Out) {
 }
 
 /// Parses a whole response; false when it is incomplete (Complete) or not HTTP (Why).
-bool parseResponse(const std::string &Raw, bool AtEof, HttpResponse &R, std::string &Why) {
+bool parseResponse(const std::string &Raw, bool AtEof, HttpResponse &R, std::string &Why,
+                   bool HeadRequest = false) {
   size_t HeadEnd = Raw.find("\r\n\r\n");
   if (HeadEnd == std::string::npos) {
     if (AtEof)
@@ -412,6 +413,11 @@ bool parseResponse(const std::string &Raw, bool AtEof, HttpResponse &R, std::str
       Chunked = true;
   }
   StringRef Body = StringRef(Raw).drop_front(HeadEnd + 4);
+  // A response to HEAD has the headers of the GET response and never a body.
+  if (HeadRequest || R.Status == 204 || R.Status == 304 || R.Status / 100 == 1) {
+    R.Body.clear();
+    return true;
+  }
   if (Chunked) {
     if (dechunk(Body, R.Body))
       return true;
@@ -426,10 +432,6 @@ bool parseResponse(const std::string &Raw, bool AtEof, HttpResponse &R, std::str
       return false;
     }
     R.Body = Body.take_front(*Length).str();
-    return true;
-  }
-  if (R.Status == 204 || R.Status == 304 || R.Status / 100 == 1) {
-    R.Body.clear();
     return true;
   }
   R.Body = Body.str();
@@ -486,11 +488,11 @@ void httpCheck(const ProgramCheck &Ch, int Port, Deadline D, CheckOutcome &O) {
       Fd, Raw, D,
       [&](const std::string &S) {
         std::string Ignored;
-        return parseResponse(S, false, R, Ignored);
+        return parseResponse(S, false, R, Ignored, Ch.Request.Method == "HEAD");
       },
       16u << 20);
   ::close(Fd);
-  if (!Stop.empty() && !parseResponse(Raw, true, R, Parse)) {
+  if (!Stop.empty() && !parseResponse(Raw, true, R, Parse, Ch.Request.Method == "HEAD")) {
     O.Reason = Stop == "timeout" ? "no complete response before the timeout"
                : Parse.empty()   ? Stop
                                  : Parse;

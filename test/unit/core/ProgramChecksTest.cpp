@@ -68,6 +68,11 @@ TEST_CASE("tcp and http checks", "[programchecks]") {
   CHECK(H->Checks[0].Request.Headers.size() == 1);
   CHECK(H->Checks[0].Status == std::optional<int>(200));
   CHECK(H->Checks[0].HeadersContain.front().first == "Content-Type");
+  // Bytes beyond ASCII are a path's to send (a server must refuse or serve them), not a typo.
+  auto U = parse("{\"kind\": \"http\", \"port\": 1, \"checks\": [{\"request\": {\"path\": "
+                 "\"/a\u00e9\"}, \"status\": 400}]}");
+  REQUIRE(static_cast<bool>(U));
+  CHECK(U->Checks[0].Request.Path == "/a\xc3\xa9");
 }
 
 TEST_CASE("every problem of a bad document is listed", "[programchecks]") {
