@@ -185,8 +185,15 @@ struct BuildCheckOptions {
 int verifyProgram(const core::PipelineOptions &O, const std::string &Output, bool Strip,
                   const std::string &Intent, BuildCheckOptions &B, llm::Provider &Model,
                   const std::string &RunDir, const std::string &RunId, core::ProgramReport &R,
-                  raw_ostream &Progress) {
+                  const std::vector<std::string> &Secrets, raw_ostream &Progress) {
   auto Start = std::chrono::steady_clock::now();
+  // The run itself broke (model unreachable, sandbox missing): exit 2, and "program" says why.
+  auto Broken = [&](Error E) {
+    R.Error = llm::redactSecrets(toString(std::move(E)), Secrets);
+    WithColor::error(errs(), "semcom build") << R.Error << "\n";
+    recordProgram(RunDir, RunId, R, Progress);
+    return 2;
+  };
   SmallString<256> Abs(Output);
   sys::fs::make_absolute(Abs);
   R.Name = sys::path::filename(Output).str();
@@ -210,24 +217,18 @@ int verifyProgram(const core::PipelineOptions &O, const std::string &Output, boo
     R.ChecksSource = "model";
     std::string Why;
     auto Asked = core::askProgramChecks(Intent, PM, Progress, Why);
-    if (!Asked) {
-      WithColor::error(errs(), "semcom build") << toString(Asked.takeError()) << "\n";
-      return 2;
-    }
+    if (!Asked)
+      return Broken(Asked.takeError());
     if (!*Asked) {
       R.Error = Why;
     } else {
       Checks = std::move(**Asked);
       auto Code = core::askProgramReference(Intent, *Checks, PM, Progress);
-      if (!Code) {
-        WithColor::error(errs(), "semcom build") << toString(Code.takeError()) << "\n";
-        return 2;
-      }
+      if (!Code)
+        return Broken(Code.takeError());
       PO.ReferencePath = RunDir + "/program/reference.py";
-      if (Error E = core::writeDurably(PO.ReferencePath, *Code)) {
-        WithColor::error(errs(), "semcom build") << toString(std::move(E)) << "\n";
-        return 2;
-      }
+      if (Error E = core::writeDurably(PO.ReferencePath, *Code))
+        return Broken(std::move(E));
       // What the reference prompt shows, kept apart: the checks themselves move into the run.
       core::ProgramChecks Shape;
       Shape.Kind = Checks->Kind;
@@ -327,10 +328,8 @@ int verifyProgram(const core::PipelineOptions &O, const std::string &Output, boo
     PO.Repair = nullptr;
 
   if (Checks)
-    if (Error E = core::checkProgram(std::move(*Checks), PO, R, Progress)) {
-      WithColor::error(errs(), "semcom build") << toString(std::move(E)) << "\n";
-      return 2;
-    }
+    if (Error E = core::checkProgram(std::move(*Checks), PO, R, Progress))
+      return Broken(std::move(E));
   R.ModelCalls = PM.Calls + RepairCalls;
   R.Seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count();
   core::printProgramTable({R}, Progress);
@@ -546,7 +545,7 @@ int runTask(Mode M, const std::vector<std::string> &ArgsIn) {
   } else if (Code == 0 && Checking.Enabled) {
     core::ProgramReport PR;
     Code = verifyProgram(O, Output, Strip, join(Positional, " "), Checking, Session->provider(),
-                         Report->RunDir, Report->RunId, PR, Progress);
+                         Report->RunDir, Report->RunId, PR, Secrets, Progress);
   }
   Session->Stats->print(errs());
   PrintSummary();
