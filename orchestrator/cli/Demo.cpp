@@ -1,0 +1,792 @@
+//===- Demo.cpp - `semcom demo`: recorded model answers replayed live -----===//
+//
+// A newcomer with no key and no network must see the whole loop work: every run of a recording's
+// manifest is replayed by this same executable with --offline against the recorded response
+// cache, so only the model's answers come from the recording while pre-parse repair, fixups,
+// validation, linking and sandboxed tests run for real. The derived outcomes double as a
+// regression test (--check) of everything that is not the model.
+//
+//===----------------------------------------------------------------------===//
+#include "Subcommand.h"
+
+#include "semcom/Core/FunctionMode.h"
+#include "semcom/Core/Support.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Program.h"
+#include "llvm/Support/WithColor.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <chrono>
+#include <optional>
+
+using namespace llvm;
+using namespace semcom;
+
+#ifndef SEMCOM_SOURCE_DIR
+#define SEMCOM_SOURCE_DIR ""
+#endif
+#ifndef SEMCOM_INSTALL_DATADIR
+#define SEMCOM_INSTALL_DATADIR "share"
+#endif
+
+namespace {
+
+const char *DemoHelp =
+    "usage: semcom demo [--out DIR] [--recordings DIR] [--json] [--check | --update-expect]\n\n"
+    "Replays recorded model answers through the live pipeline: every run of the recordings'\n"
+    "manifest.json is run by this semcom with --offline against the recorded response cache, so\n"
+    "no model is called while pre-parse repair, fixups, validation, linking and sandboxed tests\n"
+    "run for real. Prints the tables (functions, programs, task steps) and totals, and writes\n"
+    "DIR/report.html, DIR/summary.json, DIR/<function>.ll for every verified function and the\n"
+    "program binaries DIR/<program>. Each run works in DIR/work/<name>/.\n\n"
+    "options:\n"
+    "  --out DIR           where the results go (default: demo-out)\n"
+    "  --recordings DIR    the recordings (manifest.json, cache/); default: the installed ones\n"
+    "                      (share/semcom/recordings) or the source tree's examples/recordings\n"
+    "  --json              print summary.json on stdout (progress goes to stderr)\n"
+    "  --check             compare each run's outcome with the manifest's \"expect\"; exit 1\n"
+    "                      listing what changed\n"
+    "  --update-expect     write the outcomes into the manifest's \"expect\" (atomically)\n"
+    "Exit status: 0 when every run replayed (and, with --check, matched), 1 when a run could not\n"
+    "be replayed or an outcome changed, 2 on usage or input errors.\n";
+
+std::string absolute(StringRef P) {
+  SmallString<256> S(P);
+  sys::fs::make_absolute(S);
+  sys::path::remove_dots(S, /*remove_dot_dot=*/true);
+  return std::string(S);
+}
+
+std::string joinPath(StringRef A, StringRef B) {
+  SmallString<256> S(A);
+  sys::path::append(S, B);
+  return std::string(S);
+}
+
+std::string replaceAll(std::string S, StringRef From, StringRef To) {
+  for (size_t At = S.find(From.str()); At != std::string::npos;
+       At = S.find(From.str(), At + To.size()))
+    S.replace(At, From.size(), To.str());
+  return S;
+}
+
+/// A copy of a directory tree (files and folders; the copy is a run's fresh working tree).
+Error copyTree(StringRef From, StringRef To) {
+  if (!sys::fs::is_directory(From))
+    return createStringError(inconvertibleErrorCode(), From + ": not a directory");
+  std::error_code EC = sys::fs::create_directories(To);
+  for (sys::fs::recursive_directory_iterator It(From, EC), End; It != End && !EC;
+       It.increment(EC)) {
+    StringRef Rel = StringRef(It->path()).drop_front(From.size()).ltrim('/');
+    std::string Dest = joinPath(To, Rel);
+    if (sys::fs::is_directory(It->path())) {
+      EC = sys::fs::create_directories(Dest);
+    } else {
+      EC = sys::fs::copy_file(It->path(), Dest);
+      if (!EC)
+        if (auto Perms = sys::fs::getPermissions(It->path()))
+          sys::fs::setPermissions(Dest, *Perms);
+    }
+    if (EC)
+      return createStringError(EC, "copying " + It->path() + ": " + EC.message());
+  }
+  if (EC)
+    return createStringError(EC, "copying " + From + ": " + EC.message());
+  return Error::success();
+}
+
+std::string readText(StringRef Path) {
+  auto B = MemoryBuffer::getFile(Path, /*IsText=*/true);
+  return B ? (*B)->getBuffer().str() : std::string();
+}
+
+std::string str(const json::Object *O, StringRef Key) {
+  if (!O)
+    return "";
+  if (auto S = O->getString(Key))
+    return S->str();
+  return "";
+}
+int64_t num(const json::Object *O, StringRef Key) {
+  if (!O)
+    return 0;
+  if (auto N = O->getInteger(Key))
+    return *N;
+  if (auto D = O->getNumber(Key))
+    return static_cast<int64_t>(*D);
+  return 0;
+}
+double seconds(const json::Object *O, StringRef Key) {
+  if (auto D = O ? O->getNumber(Key) : std::nullopt)
+    return *D;
+  return 0;
+}
+
+std::string humanSize(uint64_t Bytes) {
+  if (Bytes < 10 * 1024)
+    return formatv("{0} B", Bytes).str();
+  if (Bytes < 10 * 1024 * 1024)
+    return formatv("{0:f1} KiB", Bytes / 1024.0).str();
+  return formatv("{0:f1} MiB", Bytes / (1024.0 * 1024.0)).str();
+}
+
+std::string secondsText(double S) { return formatv("{0:f1}s", S).str(); }
+
+struct ProgramRow {
+  std::string Run, Name, Path; ///< Path: the binary in the run's work folder ("" if none)
+  uint64_t Size = 0;
+  std::string Checks = "-";
+  std::string Status = "failed";
+  unsigned RepairRounds = 0;
+  double Seconds = 0;
+};
+
+struct StepRow {
+  std::string Run, Step, Status;
+  unsigned ModelCalls = 0;
+  double Seconds = 0;
+};
+
+/// One manifest run, then what its replay gave.
+struct DemoRun {
+  std::string Name, Title, Kind, TreeFrom;
+  std::vector<std::string> Argv;
+  std::string WorkDir, Transcript, StdoutPath, StderrPath;
+  int Exit = -1;
+  bool Replayed = false;  ///< the run produced its report (whatever the code's verdict)
+  std::string Failure;    ///< why it could not be replayed
+  double Seconds = 0;
+  std::vector<core::FunctionReport> Functions;
+  std::vector<std::string> FunctionFiles; ///< the verified module of each function, or ""
+  std::vector<ProgramRow> Programs;
+  std::vector<StepRow> Steps;
+  uint64_t Tokens = 0;
+  bool TokensEstimated = false;
+};
+
+/// The rows --check compares, one line each, from derived outcomes or a manifest's "expect".
+std::vector<std::string> expectLines(const json::Object &Expect) {
+  std::vector<std::string> Lines;
+  if (auto R = Expect.getString("replay"); R && *R != "ok")
+    Lines.push_back(("replay: " + *R).str());
+  if (const json::Array *A = Expect.getArray("functions"))
+    for (const json::Value &V : *A) {
+      const json::Object *O = V.getAsObject();
+      Lines.push_back(formatv("function {0}: {1}, IR attempts {2}, tests {3}", str(O, "function"),
+                              str(O, "result"), num(O, "ir_attempts"), str(O, "tests"))
+                          .str());
+    }
+  if (const json::Array *A = Expect.getArray("programs"))
+    for (const json::Value &V : *A) {
+      const json::Object *O = V.getAsObject();
+      Lines.push_back(formatv("program {0}: {1}, checks {2}", str(O, "program"), str(O, "status"),
+                              str(O, "checks"))
+                          .str());
+    }
+  if (const json::Array *A = Expect.getArray("steps"))
+    for (const json::Value &V : *A) {
+      const json::Object *O = V.getAsObject();
+      Lines.push_back(formatv("step {0}: {1}", str(O, "step"), str(O, "status")).str());
+    }
+  return Lines;
+}
+
+json::Object deriveExpect(const DemoRun &R) {
+  json::Array Functions, Programs, Steps;
+  for (const core::FunctionReport &F : R.Functions)
+    Functions.push_back(json::Object{{"function", F.Function.empty() ? F.Test : F.Function},
+                                     {"result", F.passed() ? "PASS" : "FAIL"},
+                                     {"ir_attempts", F.IRAttempts},
+                                     {"tests", formatv("{0}/{1}", F.Passed, F.Checked).str()}});
+  for (const ProgramRow &P : R.Programs)
+    Programs.push_back(
+        json::Object{{"program", P.Name}, {"status", P.Status}, {"checks", P.Checks}});
+  for (const StepRow &S : R.Steps)
+    Steps.push_back(json::Object{{"step", S.Step}, {"status", S.Status}});
+  json::Object O{{"replay", R.Replayed ? "ok" : "failed"}};
+  if (!Functions.empty())
+    O["functions"] = std::move(Functions);
+  if (!Programs.empty())
+    O["programs"] = std::move(Programs);
+  if (!Steps.empty())
+    O["steps"] = std::move(Steps);
+  return O;
+}
+
+/// The value that follows Flag in Argv.
+std::string flagValue(ArrayRef<std::string> Argv, StringRef Flag) {
+  for (size_t I = 0; I + 1 < Argv.size(); ++I)
+    if (Argv[I] == Flag)
+      return Argv[I + 1];
+  return "";
+}
+
+/// Tokens the run's calls used, from its transcript. Providers that report no usage (a command
+/// standing in for a model) are counted by text length, four characters a token, and say so.
+void countTokens(DemoRun &R) {
+  std::string Text = readText(R.Transcript);
+  for (StringRef Line : split(Text, '\n')) {
+    if (Line.trim().empty())
+      continue;
+    Expected<json::Value> V = json::parse(Line);
+    if (!V) {
+      consumeError(V.takeError());
+      continue;
+    }
+    const json::Object *O = V->getAsObject();
+    const json::Object *Resp = O ? O->getObject("response") : nullptr;
+    if (!Resp)
+      continue;
+    const json::Object *U = Resp->getObject("usage");
+    uint64_t Used = num(U, "input") + num(U, "output") + num(U, "cache_write") +
+                    num(U, "cache_read");
+    if (Used == 0) {
+      size_t Chars = str(Resp, "text").size();
+      if (const json::Object *Req = O->getObject("request")) {
+        Chars += str(Req, "system_prefix").size() + str(Req, "system").size();
+        if (const json::Array *Msgs = Req->getArray("messages"))
+          for (const json::Value &M : *Msgs)
+            if (const json::Object *MO = M.getAsObject()) {
+              Chars += str(MO, "text").size();
+              if (const json::Array *Content = MO->getArray("content"))
+                for (const json::Value &C : *Content)
+                  Chars += str(C.getAsObject(), "text").size();
+            }
+      }
+      Used = (Chars + 3) / 4;
+      R.TokensEstimated = true;
+    }
+    R.Tokens += Used;
+  }
+}
+
+/// The last line of the run's stderr that explains a failure (an offline miss names the request).
+std::string failureFrom(StringRef Stderr) {
+  SmallVector<StringRef, 32> Lines;
+  Stderr.split(Lines, '\n', -1, false);
+  for (StringRef L : llvm::reverse(Lines))
+    if (L.contains("offline:"))
+      return ("no recorded answer: " + L.substr(L.find("offline:")).trim()).str();
+  for (StringRef L : llvm::reverse(Lines))
+    if (L.contains("error:"))
+      return L.trim().str();
+  return Lines.empty() ? "no output" : Lines.back().trim().str();
+}
+
+core::FunctionReport functionFrom(const json::Object &O) {
+  core::FunctionReport F;
+  F.Test = str(&O, "test");
+  F.Function = str(&O, "function");
+  F.Signature = str(&O, "signature");
+  F.Status = str(&O, "status").empty() ? (str(&O, "result") == "PASS" ? "passed" : "failed")
+                                       : str(&O, "status");
+  F.Error = str(&O, "error");
+  F.IRAttempts = num(&O, "ir_attempts");
+  F.ModelCalls = num(&O, "model_calls");
+  F.BehaviourRounds = num(&O, "behaviour_rounds");
+  F.Passed = num(&O, "tests_passed");
+  F.Checked = num(&O, "tests");
+  F.Seconds = seconds(&O, "seconds");
+  if (const json::Array *A = O.getArray("vectors"))
+    for (const json::Value &V : *A) {
+      const json::Object *VO = V.getAsObject();
+      core::VectorOutcome Out;
+      Out.Index = num(VO, "index");
+      Out.Passed = VO && VO->getBoolean("passed").value_or(false);
+      Out.Got = str(VO, "got");
+      Out.Want = str(VO, "want");
+      Out.Crash = str(VO, "crash");
+      F.Outcomes.push_back(std::move(Out));
+    }
+  if (const json::Array *A = O.getArray("disputed"))
+    for (const json::Value &V : *A) {
+      const json::Object *DO = V.getAsObject();
+      core::DisputedVector D;
+      D.Index = num(DO, "index");
+      D.Call = str(DO, "call");
+      D.Expected = str(DO, "expected");
+      D.Reference = str(DO, "reference");
+      F.Disputed.push_back(std::move(D));
+    }
+  if (const json::Array *A = O.getArray("rejected_repairs"))
+    for (const json::Value &V : *A)
+      if (auto S = V.getAsString())
+        F.Rejected.push_back(S->str());
+  return F;
+}
+
+void addSteps(DemoRun &R, const json::Object &Doc) {
+  const json::Array *Steps = Doc.getArray("steps");
+  if (!Steps)
+    return;
+  for (const json::Value &V : *Steps) {
+    const json::Object *O = V.getAsObject();
+    StepRow S;
+    S.Run = R.Name;
+    S.Step = formatv("{0} @{1}{2}{3}", num(O, "index"), str(O, "directive"),
+                     str(O, "target").empty() ? "" : " ", str(O, "target"))
+                 .str();
+    S.Status = str(O, "status");
+    S.ModelCalls = num(O, "model_calls");
+    S.Seconds = seconds(O, "seconds");
+    R.Steps.push_back(std::move(S));
+  }
+}
+
+/// Reads what a replayed run reported (its --json on stdout) into rows.
+void deriveRows(DemoRun &R, const json::Object &Doc) {
+  if (R.Kind == "fn") {
+    std::string Tree = flagValue(R.Argv, "--tree");
+    std::string RunDir =
+        joinPath(joinPath(Tree.empty() ? R.WorkDir : joinPath(R.WorkDir, Tree), ".semcom/runs"),
+                 str(&Doc, "run"));
+    if (const json::Array *Results = Doc.getArray("results"))
+      for (size_t I = 0; I < Results->size(); ++I) {
+        const json::Object *O = (*Results)[I].getAsObject();
+        if (!O)
+          continue;
+        core::FunctionReport F = functionFrom(*O);
+        std::string File;
+        if (F.passed() && !F.Function.empty()) {
+          File = joinPath(joinPath(RunDir, "fn-" + std::to_string(I + 1)), F.Function + ".ll");
+          F.IR = readText(File);
+          if (F.IR.empty())
+            File.clear();
+        }
+        R.Functions.push_back(std::move(F));
+        R.FunctionFiles.push_back(File);
+      }
+    return;
+  }
+  if (R.Kind == "transform") {
+    if (const json::Array *Mods = Doc.getArray("modules"))
+      for (const json::Value &V : *Mods) {
+        const json::Object *O = V.getAsObject();
+        StepRow S;
+        S.Run = R.Name;
+        S.Step = "module " + str(O, "module");
+        S.Status = str(O, "status");
+        S.ModelCalls = num(O, "model_calls");
+        R.Steps.push_back(std::move(S));
+      }
+    ProgramRow P;
+    P.Run = R.Name;
+    P.Path = str(&Doc, "binary");
+    if (!P.Path.empty() && !sys::path::is_absolute(P.Path))
+      P.Path = joinPath(R.WorkDir, P.Path);
+    P.Name = P.Path.empty() ? R.Name : sys::path::filename(P.Path).str();
+    unsigned Passed = 0, Total = 0;
+    if (const json::Array *Cases = Doc.getArray("cases"))
+      for (const json::Value &V : *Cases) {
+        ++Total;
+        const json::Object *O = V.getAsObject();
+        Passed += O && O->getBoolean("passed").value_or(false);
+      }
+    if (Total)
+      P.Checks = formatv("{0}/{1}", Passed, Total).str();
+    P.RepairRounds = num(&Doc, "behaviour_rounds");
+    bool Ok = Doc.getBoolean("ok").value_or(false);
+    P.Status = Ok && !P.Path.empty() && sys::fs::exists(P.Path) ? "built" : "failed";
+    if (P.Path.empty() || !sys::fs::exists(P.Path))
+      P.Path.clear();
+    sys::fs::file_size(P.Path, P.Size);
+    P.Seconds = R.Seconds;
+    R.Programs.push_back(std::move(P));
+    return;
+  }
+  // run, build, create, target, plan: the pipeline's summary.
+  addSteps(R, Doc);
+  if (R.Kind != "build")
+    return;
+  ProgramRow P;
+  P.Run = R.Name;
+  std::string Output = flagValue(R.Argv, "-o");
+  if (Output.empty())
+    Output = flagValue(R.Argv, "--output");
+  P.Name = sys::path::filename(Output).str();
+  P.Path = sys::path::is_absolute(Output) ? Output : joinPath(R.WorkDir, Output);
+  bool Built = R.Exit == 0 && sys::fs::exists(P.Path);
+  P.Status = Built ? "built" : "failed";
+  // `semcom build` with behavioural checks reports them under "program".
+  if (const json::Object *Prog = Doc.getObject("program")) {
+    if (!str(Prog, "status").empty())
+      P.Status = str(Prog, "status");
+    if (Prog->get("checks_total"))
+      P.Checks = formatv("{0}/{1}", num(Prog, "checks_passed"), num(Prog, "checks_total")).str();
+    P.RepairRounds = num(Prog, "repair_rounds");
+    if (!str(Prog, "name").empty())
+      P.Name = str(Prog, "name");
+  }
+  if (!sys::fs::exists(P.Path))
+    P.Path.clear();
+  else
+    sys::fs::file_size(P.Path, P.Size);
+  P.Seconds = R.Seconds;
+  R.Programs.push_back(std::move(P));
+}
+
+struct Recordings {
+  std::string Dir, Source; ///< @REC@ and @SRC@
+};
+
+/// Where the recordings and the source root (runtime sources) are: the install prefix beside this
+/// executable first, then the source tree this semcom was built from.
+Expected<Recordings> locate(StringRef Given) {
+  std::string Exe = sys::fs::getMainExecutable(nullptr, reinterpret_cast<void *>(&locate));
+  std::string Share =
+      joinPath(joinPath(sys::path::parent_path(sys::path::parent_path(Exe)),
+                        SEMCOM_INSTALL_DATADIR),
+               "semcom");
+  std::string SourceDir = SEMCOM_SOURCE_DIR;
+  Recordings R;
+  if (sys::fs::is_directory(joinPath(Share, "runtime")))
+    R.Source = Share;
+  else
+    R.Source = SourceDir;
+  if (!Given.empty()) {
+    R.Dir = absolute(Given);
+    return R;
+  }
+  std::vector<std::string> Tried;
+  for (const std::string &Candidate :
+       {joinPath(Share, "recordings"),
+        SourceDir.empty() ? std::string() : joinPath(SourceDir, "examples/recordings")}) {
+    if (Candidate.empty())
+      continue;
+    if (sys::fs::exists(joinPath(Candidate, "manifest.json"))) {
+      R.Dir = Candidate;
+      return R;
+    }
+    Tried.push_back(Candidate);
+  }
+  return createStringError(inconvertibleErrorCode(),
+                           "no recordings found (looked for manifest.json in " +
+                               join(Tried, " and ") + "); pass --recordings DIR");
+}
+
+int runDemo(const std::vector<std::string> &Args) {
+  auto Fail = [](int Code, const Twine &Msg) {
+    WithColor::error(errs(), "semcom demo") << Msg << "\n";
+    return Code;
+  };
+  std::string Out = "demo-out", Given;
+  bool Json = false, Check = false, Update = false;
+  for (size_t I = 0; I < Args.size(); ++I) {
+    StringRef A = Args[I];
+    if (A == "--help" || A == "-h") {
+      outs() << DemoHelp;
+      return 0;
+    } else if (A == "--out" || A == "--recordings") {
+      if (I + 1 >= Args.size())
+        return Fail(2, A + " needs a directory");
+      (A == "--out" ? Out : Given) = Args[++I];
+    } else if (A == "--json") {
+      Json = true;
+    } else if (A == "--check") {
+      Check = true;
+    } else if (A == "--update-expect") {
+      Update = true;
+    } else {
+      return Fail(2, "unknown argument '" + A + "'; see 'semcom demo --help'");
+    }
+  }
+  if (Check && Update)
+    return Fail(2, "--check compares with the expectations --update-expect rewrites; give one");
+
+  auto Rec = locate(Given);
+  if (!Rec)
+    return Fail(2, toString(Rec.takeError()));
+  std::string ManifestPath = joinPath(Rec->Dir, "manifest.json");
+  auto Buffer = MemoryBuffer::getFile(ManifestPath, /*IsText=*/true);
+  if (!Buffer)
+    return Fail(2, ManifestPath + ": " + Buffer.getError().message());
+  Expected<json::Value> Parsed = json::parse((*Buffer)->getBuffer());
+  if (!Parsed)
+    return Fail(2, ManifestPath + ": " + toString(Parsed.takeError()));
+  json::Object *Manifest = Parsed->getAsObject();
+  if (!Manifest || Manifest->getInteger("format") != 1 || !Manifest->getArray("runs"))
+    return Fail(2, ManifestPath + ": expected {\"format\": 1, \"runs\": [...]}");
+  std::string Model = str(Manifest, "model"), Provider = str(Manifest, "provider");
+  std::string Recorded = str(Manifest, "recorded");
+  if (Model.empty())
+    return Fail(2, ManifestPath + ": no \"model\"");
+  if (Provider.empty())
+    Provider = "command";
+
+  std::vector<DemoRun> Runs;
+  for (const json::Value &V : *Manifest->getArray("runs")) {
+    const json::Object *O = V.getAsObject();
+    DemoRun R;
+    R.Name = str(O, "name");
+    R.Title = str(O, "title");
+    if (R.Name.empty() || R.Name.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTU"
+                                                   "VWXYZ0123456789._-") != std::string::npos ||
+        R.Name[0] == '.')
+      return Fail(2, ManifestPath + ": run name '" + R.Name +
+                         "' must be letters, digits, '.', '_' or '-'");
+    const json::Array *Argv = O->getArray("argv");
+    if (!Argv || Argv->empty())
+      return Fail(2, ManifestPath + ": run '" + R.Name + "' has no \"argv\"");
+    for (const json::Value &A : *Argv) {
+      auto S = A.getAsString();
+      if (!S)
+        return Fail(2, ManifestPath + ": run '" + R.Name + "': argv must be strings");
+      R.Argv.push_back(replaceAll(replaceAll(S->str(), "@REC@", Rec->Dir), "@SRC@", Rec->Source));
+    }
+    R.Kind = R.Argv[0];
+    R.TreeFrom = replaceAll(replaceAll(str(O, "tree"), "@REC@", Rec->Dir), "@SRC@", Rec->Source);
+    Runs.push_back(std::move(R));
+  }
+
+  raw_ostream &Progress = Json ? errs() : outs();
+  std::string Replay = formatv("semcom demo: replaying answers recorded from {0}{1} (no model is "
+                               "called; everything else runs live)",
+                               Model, Recorded.empty() ? "" : " on " + Recorded)
+                           .str();
+  Progress << Replay << "\n";
+  Progress.flush();
+
+  std::string OutDir = absolute(Out);
+  std::string WorkRoot = joinPath(OutDir, "work");
+  if (std::error_code EC = sys::fs::create_directories(WorkRoot))
+    return Fail(2, "--out " + Out + ": " + EC.message());
+  std::string Exe = sys::fs::getMainExecutable(nullptr, reinterpret_cast<void *>(&runDemo));
+  std::string Cache = joinPath(Rec->Dir, "cache");
+
+  for (size_t I = 0; I < Runs.size(); ++I) {
+    DemoRun &R = Runs[I];
+    R.WorkDir = joinPath(WorkRoot, R.Name);
+    R.Transcript = joinPath(WorkRoot, R.Name + ".transcript.jsonl");
+    R.StdoutPath = joinPath(WorkRoot, R.Name + ".stdout");
+    R.StderrPath = joinPath(WorkRoot, R.Name + ".stderr");
+    Progress << formatv("run {0}/{1} {2}", I + 1, Runs.size(), R.Name)
+             << (R.Title.empty() ? "" : ": " + R.Title) << " ... ";
+    Progress.flush();
+    sys::fs::remove_directories(R.WorkDir);
+    // ExecuteAndWait's redirections do not truncate: a longer earlier output would leave its tail.
+    for (const std::string &Old : {R.Transcript, R.StdoutPath, R.StderrPath})
+      sys::fs::remove(Old);
+    Error Prepared = R.TreeFrom.empty()
+                         ? errorCodeToError(sys::fs::create_directories(R.WorkDir))
+                         : copyTree(R.TreeFrom, R.WorkDir);
+    if (Prepared) {
+      R.Failure = "cannot prepare the working tree: " + toString(std::move(Prepared));
+      Progress << "not replayed: " << R.Failure << "\n";
+      continue;
+    }
+    // sh changes into the run's folder, then becomes this semcom: the runs see the tree as cwd.
+    std::vector<std::string> Command = {"sh", "-c", "cd \"$0\" && exec \"$@\"", R.WorkDir, Exe};
+    Command.insert(Command.end(), R.Argv.begin(), R.Argv.end());
+    for (StringRef A : {"--json", "--provider", Provider.c_str(), "--model", Model.c_str(),
+                        "--offline", "--cache-dir", Cache.c_str(), "--transcript",
+                        R.Transcript.c_str()})
+      Command.push_back(A.str());
+    if (Provider == "command")
+      Command.insert(Command.end(), {"--llm-command", "false"});
+    std::vector<StringRef> Argv(Command.begin(), Command.end());
+    std::optional<StringRef> Redirects[] = {StringRef("/dev/null"), StringRef(R.StdoutPath),
+                                            StringRef(R.StderrPath)};
+    std::string ErrMsg;
+    auto Start = std::chrono::steady_clock::now();
+    auto Shell = sys::findProgramByName("sh");
+    R.Exit = sys::ExecuteAndWait(Shell ? *Shell : "/bin/sh", Argv, std::nullopt, Redirects,
+                                 /*SecondsToWait=*/3600, 0, &ErrMsg);
+    R.Seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count();
+    std::string Stdout = readText(R.StdoutPath);
+    Expected<json::Value> Doc = json::parse(Stdout);
+    if (R.Exit < 0 || !Doc || !Doc->getAsObject()) {
+      if (!Doc)
+        consumeError(Doc.takeError());
+      R.Failure = R.Exit < 0 ? "could not run: " + ErrMsg : failureFrom(readText(R.StderrPath));
+      Progress << "not replayed (" << secondsText(R.Seconds) << "): " << R.Failure << "\n";
+      continue;
+    }
+    R.Replayed = true;
+    deriveRows(R, *Doc->getAsObject());
+    countTokens(R);
+    Progress << "done, exit " << R.Exit << " (" << secondsText(R.Seconds) << ")\n";
+  }
+  Progress << "\n";
+
+  // The tables, from rows every run contributed.
+  std::vector<core::FunctionReport> Functions;
+  core::ReportTable Programs{"Programs", {"Program", "Binary size", "Checks", "Result", "Time"},
+                             {}, 3};
+  core::ReportTable Steps{"Task steps", {"Run", "Step", "Model calls", "Result", "Time"}, {}, 3};
+  core::ReportTable NotReplayed{"Runs not replayed", {"Run", "Why"}, {}, -1};
+  unsigned FirstAttempt = 0, RepairRounds = 0, Verified = 0, TestsPassed = 0, Tests = 0;
+  uint64_t FnTokens = 0, AllTokens = 0;
+  bool Estimated = false;
+  for (const DemoRun &R : Runs) {
+    if (!R.Replayed)
+      NotReplayed.Rows.push_back({R.Name, R.Failure});
+    for (const core::FunctionReport &F : R.Functions) {
+      Functions.push_back(F);
+      FirstAttempt += F.passed() && F.IRAttempts == 1;
+      RepairRounds += F.IRAttempts > 1 ? F.IRAttempts - 1 : 0;
+      Verified += F.passed();
+      TestsPassed += F.Passed;
+      Tests += F.Checked;
+    }
+    if (!R.Functions.empty())
+      FnTokens += R.Tokens;
+    AllTokens += R.Tokens;
+    Estimated |= R.TokensEstimated;
+    for (const ProgramRow &P : R.Programs) {
+      Programs.Rows.push_back({P.Name, P.Path.empty() ? "-" : humanSize(P.Size), P.Checks,
+                               P.Status, secondsText(P.Seconds)});
+      RepairRounds += P.RepairRounds;
+    }
+    for (const StepRow &S : R.Steps) {
+      Steps.Rows.push_back(
+          {S.Run, S.Step, std::to_string(S.ModelCalls), S.Status, secondsText(S.Seconds)});
+      // A step's calls are its first answer and repairs, except @test's, which also ask for a
+      // spec and a reference; those count by their function.
+      if (!StringRef(S.Step).contains(" @test"))
+        RepairRounds += S.ModelCalls > 1 ? S.ModelCalls - 1 : 0;
+    }
+  }
+  if (!Functions.empty())
+    core::printReportTable(Functions, Progress);
+  for (const core::ReportTable *T : {&Programs, &Steps, &NotReplayed}) {
+    if (T->Rows.empty())
+      continue;
+    Progress << "\n";
+    core::printTable(*T, Progress);
+  }
+
+  core::ReportExtras Extras;
+  Extras.Title = "Semcom demo: answers recorded from " + Model +
+                 (Recorded.empty() ? "" : " on " + Recorded) + ", replayed";
+  Extras.Note = Replay + ". " + str(Manifest, "how");
+  for (const core::ReportTable *T : {&Programs, &Steps, &NotReplayed})
+    if (!T->Rows.empty())
+      Extras.Tables.push_back(*T);
+  auto Rate = [](unsigned A, size_t B) {
+    return B ? formatv("{0}/{1} ({2:f0}%)", A, B, 100.0 * A / B).str() : std::string("-");
+  };
+  std::string TokenNote = Estimated ? " (estimated from text length, 4 characters a token: the "
+                                      "recording carries no token counts)"
+                                    : "";
+  Extras.Totals = {
+      "first-attempt rate: " + Rate(FirstAttempt, Functions.size()) +
+          " of functions verified by their first IR answer",
+      formatv("repair rounds: {0} (a function's IR answers after its first; a step's answers "
+              "after its first)",
+              RepairRounds)
+          .str(),
+      "tests passed: " + Rate(TestsPassed, Tests),
+      Verified ? formatv("tokens per verified function: {0}{1}", FnTokens / Verified, TokenNote)
+                     .str()
+               : "tokens per verified function: - (no function verified)",
+      formatv("tokens, all runs: {0}{1}", AllTokens, TokenNote).str()};
+  size_t Replayed = llvm::count_if(Runs, [](const DemoRun &R) { return R.Replayed; });
+  Progress << "\nruns replayed: " << Replayed << "/" << Runs.size() << "\n";
+  for (const std::string &L : Extras.Totals)
+    Progress << L << "\n";
+
+  // Files: verified modules, binaries, the report.
+  unsigned Modules = 0, Binaries = 0;
+  for (const DemoRun &R : Runs) {
+    for (size_t I = 0; I < R.Functions.size(); ++I)
+      if (!R.FunctionFiles[I].empty()) {
+        if (Error E = core::writeDurably(joinPath(OutDir, R.Functions[I].Function + ".ll"),
+                                         R.Functions[I].IR))
+          return Fail(1, toString(std::move(E)));
+        ++Modules;
+      }
+    for (const ProgramRow &P : R.Programs)
+      if (!P.Path.empty() && P.Status != "failed") {
+        std::string Dest = joinPath(OutDir, P.Name);
+        if (std::error_code EC = sys::fs::copy_file(P.Path, Dest))
+          return Fail(1, Dest + ": " + EC.message());
+        sys::fs::setPermissions(Dest, sys::fs::all_read | sys::fs::all_exe | sys::fs::owner_write);
+        ++Binaries;
+      }
+  }
+  json::Array RunsJSON;
+  for (const DemoRun &R : Runs) {
+    json::Object O{{"name", R.Name},
+                   {"exit", R.Exit},
+                   {"seconds", R.Seconds},
+                   {"tokens", static_cast<int64_t>(R.Tokens)},
+                   {"tokens_estimated", R.TokensEstimated},
+                   {"outcome", deriveExpect(R)}};
+    if (!R.Failure.empty())
+      O["failure"] = R.Failure;
+    RunsJSON.push_back(std::move(O));
+  }
+  Extras.Summary = json::Object{
+      {"replay", Replay},
+      {"model", Model},
+      {"recorded", Recorded},
+      {"runs", std::move(RunsJSON)},
+      {"totals", json::Object{{"functions", static_cast<int64_t>(Functions.size())},
+                              {"verified", Verified},
+                              {"first_attempt", FirstAttempt},
+                              {"repair_rounds", RepairRounds},
+                              {"tests_passed", TestsPassed},
+                              {"tests", Tests},
+                              {"tokens", static_cast<int64_t>(AllTokens)},
+                              {"tokens_per_verified_function",
+                               Verified ? static_cast<int64_t>(FnTokens / Verified) : 0},
+                              {"tokens_estimated", Estimated}}}};
+  if (Error E = core::writeReports(Functions, OutDir, "demo", Extras))
+    return Fail(1, toString(std::move(E)));
+  Progress << formatv("wrote {0}/report.html, summary.json, {1} verified module{2} (.ll), {3} "
+                      "program{4}\n",
+                      Out, Modules, Modules == 1 ? "" : "s", Binaries, Binaries == 1 ? "" : "s");
+
+  int Status = Replayed == Runs.size() ? 0 : 1;
+  if (Update) {
+    json::Array *ManifestRuns = Manifest->getArray("runs");
+    for (size_t I = 0; I < Runs.size(); ++I)
+      if (json::Object *O = (*ManifestRuns)[I].getAsObject())
+        (*O)["expect"] = deriveExpect(Runs[I]);
+    if (Error E = core::writeDurably(ManifestPath,
+                                     formatv("{0:2}", json::Value(std::move(*Parsed))).str() + "\n"))
+      return Fail(1, toString(std::move(E)));
+    Progress << "updated the expectations in " << ManifestPath << "\n";
+  }
+  if (Check) {
+    unsigned Changed = 0;
+    for (size_t I = 0; I < Runs.size(); ++I) {
+      const json::Object *O = (*Manifest->getArray("runs"))[I].getAsObject();
+      const json::Object *Expect = O ? O->getObject("expect") : nullptr;
+      std::vector<std::string> Want = Expect ? expectLines(*Expect) : std::vector<std::string>();
+      std::vector<std::string> Got = expectLines(deriveExpect(Runs[I]));
+      if (Expect && Want == Got)
+        continue;
+      ++Changed;
+      Progress << "check: " << Runs[I].Name << " differs from the recorded outcome\n";
+      if (!Expect)
+        Progress << "  no \"expect\" in the manifest (write it with --update-expect)\n";
+      for (const std::string &L : Want)
+        if (!is_contained(Got, L))
+          Progress << "  - expected " << L << "\n";
+      for (const std::string &L : Got)
+        if (!is_contained(Want, L))
+          Progress << "  + now      " << L << "\n";
+    }
+    if (Changed)
+      Status = 1;
+    Progress << "check: " << Runs.size() - Changed << "/" << Runs.size()
+             << " runs as recorded\n";
+  }
+  if (Json)
+    outs() << readText(joinPath(OutDir, "summary.json"));
+  return Status;
+}
+
+cli::SubcommandRegistration Demo("demo",
+                                 "replay recorded model answers through the live pipeline",
+                                 runDemo);
+
+} // namespace
