@@ -77,17 +77,25 @@ std::string replaceAll(std::string S, StringRef From, StringRef To) {
   return S;
 }
 
+/// Folders the runs work in are readable by all: the sandbox runs generated programs as another
+/// user when semcom runs as root, and create_directories' default (0770 less the umask) would
+/// hide the programs from it.
+std::error_code makeDirectories(const Twine &Path) {
+  return sys::fs::create_directories(Path, /*IgnoreExisting=*/true,
+                                     sys::fs::all_read | sys::fs::all_exe | sys::fs::owner_write);
+}
+
 /// A copy of a directory tree (files and folders; the copy is a run's fresh working tree).
 Error copyTree(StringRef From, StringRef To) {
   if (!sys::fs::is_directory(From))
     return createStringError(inconvertibleErrorCode(), From + ": not a directory");
-  std::error_code EC = sys::fs::create_directories(To);
+  std::error_code EC = makeDirectories(To);
   for (sys::fs::recursive_directory_iterator It(From, EC), End; It != End && !EC;
        It.increment(EC)) {
     StringRef Rel = StringRef(It->path()).drop_front(From.size()).ltrim('/');
     std::string Dest = joinPath(To, Rel);
     if (sys::fs::is_directory(It->path())) {
-      EC = sys::fs::create_directories(Dest);
+      EC = makeDirectories(Dest);
     } else {
       EC = sys::fs::copy_file(It->path(), Dest);
       if (!EC)
@@ -555,7 +563,7 @@ int runDemo(const std::vector<std::string> &Args) {
 
   std::string OutDir = absolute(Out);
   std::string WorkRoot = joinPath(OutDir, "work");
-  if (std::error_code EC = sys::fs::create_directories(WorkRoot))
+  if (std::error_code EC = makeDirectories(WorkRoot))
     return Fail(2, "--out " + Out + ": " + EC.message());
   std::string Exe = sys::fs::getMainExecutable(nullptr, reinterpret_cast<void *>(&runDemo));
   std::string Cache = joinPath(Rec->Dir, "cache");
@@ -574,7 +582,7 @@ int runDemo(const std::vector<std::string> &Args) {
     for (const std::string &Old : {R.Transcript, R.StdoutPath, R.StderrPath})
       sys::fs::remove(Old);
     Error Prepared = R.TreeFrom.empty()
-                         ? errorCodeToError(sys::fs::create_directories(R.WorkDir))
+                         ? errorCodeToError(makeDirectories(R.WorkDir))
                          : copyTree(R.TreeFrom, R.WorkDir);
     if (Prepared) {
       R.Failure = "cannot prepare the working tree: " + toString(std::move(Prepared));

@@ -8,6 +8,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 bin=$(cd "$1" && pwd)
 rec=$here/recording
 work=$(mktemp -d)
+chmod 755 "$work" # the sandbox may run generated programs as another user (semcom as root)
 trap 'rm -rf "$work"' EXIT
 rm -rf "$rec/cache"
 
@@ -29,5 +30,7 @@ record abs-test "$here/../../test-directive/Inputs/repair.json" "$rec/inputs/abs
   run "$rec/inputs/abs.task"
 record echo-server "$here/../../../../examples/demo/echo-server.json" "" \
   build "Build a TCP echo server on port 8080" -o echo-server
+record transform-rpn "$here/../../transform/Inputs/rpn-port.json" "" \
+  transform "$here/../../../../examples/python/rpn-calculator" --out .
 "$bin/semcom" demo --recordings "$rec" --out "$work/demo" --update-expect
 echo "recorded: $(find "$rec/cache" -name '*.json' | wc -l) answers in $rec/cache"
