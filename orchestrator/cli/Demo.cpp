@@ -39,7 +39,8 @@ using namespace semcom;
 namespace {
 
 const char *DemoHelp =
-    "usage: semcom demo [--out DIR] [--recordings DIR] [--json] [--check | --update-expect]\n\n"
+    "usage: semcom demo [--out DIR] [--recordings DIR] [--json] [--check | --update-expect]\n"
+    "       semcom demo --record [--recordings DIR] [--update-expect] -- MODEL-FLAGS\n\n"
     "Replays recorded model answers through the live pipeline: every run of the recordings'\n"
     "manifest.json is run by this semcom with --offline against the recorded response cache, so\n"
     "no model is called while pre-parse repair, fixups, validation, linking and sandboxed tests\n"
@@ -54,6 +55,9 @@ const char *DemoHelp =
     "  --check             compare each run's outcome with the manifest's \"expect\"; exit 1\n"
     "                      listing what changed\n"
     "  --update-expect     write the outcomes into the manifest's \"expect\" (atomically)\n"
+    "  --record -- FLAGS   make the recording: the same runs, in the same folders, asking the\n"
+    "                      model FLAGS name (they must give the manifest's --provider and\n"
+    "                      --model), answers stored in the recordings' cache/\n"
     "Exit status: 0 when every run replayed (and, with --check, matched), 1 when a run could not\n"
     "be replayed or an outcome changed, 2 on usage or input errors.\n";
 
@@ -485,7 +489,8 @@ int runDemo(const std::vector<std::string> &Args) {
     return Code;
   };
   std::string Out = "demo-out", Given;
-  bool Json = false, Check = false, Update = false;
+  bool Json = false, Check = false, Update = false, Record = false;
+  std::vector<std::string> RecordFlags; ///< after `--`: the model flags of --record
   for (size_t I = 0; I < Args.size(); ++I) {
     StringRef A = Args[I];
     if (A == "--help" || A == "-h") {
@@ -501,12 +506,19 @@ int runDemo(const std::vector<std::string> &Args) {
       Check = true;
     } else if (A == "--update-expect") {
       Update = true;
+    } else if (A == "--record") {
+      Record = true;
+    } else if (A == "--") {
+      RecordFlags.assign(Args.begin() + I + 1, Args.end());
+      break;
     } else {
       return Fail(2, "unknown argument '" + A + "'; see 'semcom demo --help'");
     }
   }
   if (Check && Update)
     return Fail(2, "--check compares with the expectations --update-expect rewrites; give one");
+  if (Record != !RecordFlags.empty())
+    return Fail(2, "--record needs the model's flags after `--` (and they go only with --record)");
 
   auto Rec = locate(Given);
   if (!Rec)
@@ -527,6 +539,16 @@ int runDemo(const std::vector<std::string> &Args) {
     return Fail(2, ManifestPath + ": no \"model\"");
   if (Provider.empty())
     Provider = "command";
+  // A recording is replayed under the manifest's provider and model (both are in the cache key),
+  // so it must be made under them too.
+  if (Record) {
+    std::string GivenProvider = flagValue(RecordFlags, "--provider");
+    std::string GivenModel = flagValue(RecordFlags, "--model");
+    if (GivenProvider != Provider || GivenModel != Model)
+      return Fail(2, "--record: give `-- --provider " + Provider + " --model " + Model +
+                         " ...` (the manifest's provider and model: replays look answers up "
+                         "under them)");
+  }
 
   std::vector<DemoRun> Runs;
   for (const json::Value &V : *Manifest->getArray("runs")) {
@@ -554,10 +576,17 @@ int runDemo(const std::vector<std::string> &Args) {
   }
 
   raw_ostream &Progress = Json ? errs() : outs();
-  std::string Replay = formatv("semcom demo: replaying answers recorded from {0}{1} (no model is "
-                               "called; everything else runs live)",
-                               Model, Recorded.empty() ? "" : " on " + Recorded)
-                           .str();
+  std::string Cache = joinPath(Rec->Dir, "cache");
+  StringRef Done = Record ? "recorded" : "replayed";
+  std::string Replay =
+      Record ? formatv("semcom demo: RECORDING answers of {0} into {1} (the model is called; "
+                       "answers already in the cache are reused)",
+                       Model, Cache)
+                   .str()
+             : formatv("semcom demo: replaying answers recorded from {0}{1} (no model is "
+                       "called; everything else runs live)",
+                       Model, Recorded.empty() ? "" : " on " + Recorded)
+                   .str();
   Progress << Replay << "\n";
   Progress.flush();
 
@@ -566,7 +595,6 @@ int runDemo(const std::vector<std::string> &Args) {
   if (std::error_code EC = makeDirectories(WorkRoot))
     return Fail(2, "--out " + Out + ": " + EC.message());
   std::string Exe = sys::fs::getMainExecutable(nullptr, reinterpret_cast<void *>(&runDemo));
-  std::string Cache = joinPath(Rec->Dir, "cache");
 
   for (size_t I = 0; I < Runs.size(); ++I) {
     DemoRun &R = Runs[I];
@@ -586,18 +614,23 @@ int runDemo(const std::vector<std::string> &Args) {
                          : copyTree(R.TreeFrom, R.WorkDir);
     if (Prepared) {
       R.Failure = "cannot prepare the working tree: " + toString(std::move(Prepared));
-      Progress << "not replayed: " << R.Failure << "\n";
+      Progress << "not " << Done << ": " << R.Failure << "\n";
       continue;
     }
     // sh changes into the run's folder, then becomes this semcom: the runs see the tree as cwd.
     std::vector<std::string> Command = {"sh", "-c", "cd \"$0\" && exec \"$@\"", R.WorkDir, Exe};
     Command.insert(Command.end(), R.Argv.begin(), R.Argv.end());
-    for (StringRef A : {"--json", "--provider", Provider.c_str(), "--model", Model.c_str(),
-                        "--offline", "--cache-dir", Cache.c_str(), "--transcript",
+    for (StringRef A : {"--json", "--cache-dir", Cache.c_str(), "--transcript",
                         R.Transcript.c_str()})
       Command.push_back(A.str());
-    if (Provider == "command")
-      Command.insert(Command.end(), {"--llm-command", "false"});
+    if (Record) {
+      Command.insert(Command.end(), RecordFlags.begin(), RecordFlags.end());
+    } else {
+      for (StringRef A : {"--provider", Provider.c_str(), "--model", Model.c_str(), "--offline"})
+        Command.push_back(A.str());
+      if (Provider == "command")
+        Command.insert(Command.end(), {"--llm-command", "false"});
+    }
     std::vector<StringRef> Argv(Command.begin(), Command.end());
     std::optional<StringRef> Redirects[] = {StringRef("/dev/null"), StringRef(R.StdoutPath),
                                             StringRef(R.StderrPath)};
@@ -613,7 +646,7 @@ int runDemo(const std::vector<std::string> &Args) {
       if (!Doc)
         consumeError(Doc.takeError());
       R.Failure = R.Exit < 0 ? "could not run: " + ErrMsg : failureFrom(readText(R.StderrPath));
-      Progress << "not replayed (" << secondsText(R.Seconds) << "): " << R.Failure << "\n";
+      Progress << "not " << Done << " (" << secondsText(R.Seconds) << "): " << R.Failure << "\n";
       continue;
     }
     R.Replayed = true;
@@ -628,7 +661,7 @@ int runDemo(const std::vector<std::string> &Args) {
   core::ReportTable Programs{"Programs", {"Program", "Binary size", "Checks", "Result", "Time"},
                              {}, 3};
   core::ReportTable Steps{"Task steps", {"Run", "Step", "Model calls", "Result", "Time"}, {}, 3};
-  core::ReportTable NotReplayed{"Runs not replayed", {"Run", "Why"}, {}, -1};
+  core::ReportTable NotReplayed{("Runs not " + Done).str(), {"Run", "Why"}, {}, -1};
   unsigned FirstAttempt = 0, RepairRounds = 0, Verified = 0, TestsPassed = 0, Tests = 0;
   uint64_t FnTokens = 0, AllTokens = 0;
   bool Estimated = false;
@@ -671,8 +704,9 @@ int runDemo(const std::vector<std::string> &Args) {
   }
 
   core::ReportExtras Extras;
-  Extras.Title = "Semcom demo: answers recorded from " + Model +
-                 (Recorded.empty() ? "" : " on " + Recorded) + ", replayed";
+  Extras.Title = Record ? "Semcom demo: answers of " + Model + " recorded"
+                        : "Semcom demo: answers recorded from " + Model +
+                              (Recorded.empty() ? "" : " on " + Recorded) + ", replayed";
   Extras.Note = Replay + ". " + str(Manifest, "how");
   for (const core::ReportTable *T : {&Programs, &Steps, &NotReplayed})
     if (!T->Rows.empty())
@@ -696,7 +730,7 @@ int runDemo(const std::vector<std::string> &Args) {
                : "tokens per verified function: - (no function verified)",
       formatv("tokens, all runs: {0}{1}", AllTokens, TokenNote).str()};
   size_t Replayed = llvm::count_if(Runs, [](const DemoRun &R) { return R.Replayed; });
-  Progress << "\nruns replayed: " << Replayed << "/" << Runs.size() << "\n";
+  Progress << "\nruns " << Done << ": " << Replayed << "/" << Runs.size() << "\n";
   for (const std::string &L : Extras.Totals)
     Progress << L << "\n";
 
