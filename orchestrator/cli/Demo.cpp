@@ -571,6 +571,10 @@ int runDemo(const std::vector<std::string> &Args) {
       R.Argv.push_back(replaceAll(replaceAll(S->str(), "@REC@", Rec->Dir), "@SRC@", Rec->Source));
     }
     R.Kind = R.Argv[0];
+    if (R.Kind == "demo")
+      return Fail(2, ManifestPath + ": run '" + R.Name + "' would run the demo itself");
+    if (llvm::any_of(Runs, [&](const DemoRun &Earlier) { return Earlier.Name == R.Name; }))
+      return Fail(2, ManifestPath + ": two runs are named '" + R.Name + "'");
     R.TreeFrom = replaceAll(replaceAll(str(O, "tree"), "@REC@", Rec->Dir), "@SRC@", Rec->Source);
     Runs.push_back(std::move(R));
   }
