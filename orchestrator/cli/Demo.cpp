@@ -15,6 +15,7 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Format.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -25,6 +26,7 @@
 
 #include <chrono>
 #include <optional>
+#include <unistd.h>
 
 using namespace llvm;
 using namespace semcom;
@@ -599,6 +601,20 @@ int runDemo(const std::vector<std::string> &Args) {
   if (std::error_code EC = makeDirectories(WorkRoot))
     return Fail(2, "--out " + Out + ": " + EC.message());
   std::string Exe = sys::fs::getMainExecutable(nullptr, reinterpret_cast<void *>(&runDemo));
+  // As root, the sandbox runs generated programs as a throwaway user: a folder above DIR that
+  // others may not enter hides them, and their tests would fail for a reason that is not theirs.
+  if (::geteuid() == 0)
+    for (StringRef Dir = OutDir; !Dir.empty() && Dir != "/"; Dir = sys::path::parent_path(Dir)) {
+      sys::fs::file_status St;
+      if (!sys::fs::status(Dir, St) && !(St.permissions() & sys::fs::others_exe)) {
+        WithColor::warning(errs(), "semcom demo")
+            << Dir << " is closed to other users (mode "
+            << format("%04o", static_cast<unsigned>(St.permissions()))
+            << "); as root the sandbox runs programs as another user, so programs under --out "
+            << Out << " cannot run there; choose an --out others can reach\n";
+        break;
+      }
+    }
 
   for (size_t I = 0; I < Runs.size(); ++I) {
     DemoRun &R = Runs[I];
