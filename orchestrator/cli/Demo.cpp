@@ -434,6 +434,8 @@ void deriveRows(DemoRun &R, const json::Object &Doc) {
       P.Status = str(Prog, "status");
     if (Prog->get("checks_total"))
       P.Checks = formatv("{0}/{1}", num(Prog, "checks_passed"), num(Prog, "checks_total")).str();
+    if (const json::Array *Disputed = Prog->getArray("disputed"); Disputed && !Disputed->empty())
+      P.Checks += formatv(" ({0} disputed)", Disputed->size()).str();
     P.RepairRounds = num(Prog, "repair_rounds");
     if (!str(Prog, "name").empty())
       P.Name = str(Prog, "name");

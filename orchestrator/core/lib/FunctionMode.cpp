@@ -912,7 +912,8 @@ Error writeReports(ArrayRef<FunctionReport> Reports, StringRef RunDir, StringRef
       for (size_t I = 0; I < Row.size(); ++I) {
         if (static_cast<int>(I) == T.ResultColumn) {
           StringRef Cell = Row[I];
-          bool Good = Cell == "PASS" || Cell == "passed" || Cell == "built" || Cell == "ok";
+          bool Good = Cell == "PASS" || Cell == "passed" || Cell == "built" || Cell == "ok" ||
+                      Cell == "verified";
           OS << "<td class=\"" << (Good ? "PASS" : "FAIL") << "\">";
         } else {
           OS << "<td>";
