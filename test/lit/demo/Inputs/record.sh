@@ -15,7 +15,6 @@ trap 'kill "$(cat "$work/pid")" 2> /dev/null || true; rm -rf "$work"' EXIT
 # The answers of every run, in the manifest's order.
 python3 - "$work/answers.json" "$here/library.json" \
   "$here/../../test-directive/Inputs/repair.json" \
-  "$here/../../../../examples/demo/echo-server.json" \
   "$here/../../transform/Inputs/rpn-port.json" <<'PY'
 import json, sys
 answers = []
