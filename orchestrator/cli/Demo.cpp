@@ -10,6 +10,7 @@
 #include "Subcommand.h"
 
 #include "semcom/Core/FunctionMode.h"
+#include "semcom/Core/Report.h"
 #include "semcom/Core/Support.h"
 
 #include "llvm/ADT/STLExtras.h"
@@ -802,7 +803,7 @@ int runDemo(const std::vector<std::string> &Args) {
                               {"tokens_per_verified_function",
                                Verified ? static_cast<int64_t>(FnTokens / Verified) : 0},
                               {"tokens_estimated", Estimated}}}};
-  if (Error E = core::writeReports(Functions, OutDir, "demo", Extras))
+  if (Error E = core::writeExtendedReports(Functions, OutDir, "demo", Extras))
     return Fail(1, toString(std::move(E)));
   Progress << formatv("wrote {0}/report.html, summary.json, {1} verified module{2} (.ll), {3} "
                       "program{4}\n",

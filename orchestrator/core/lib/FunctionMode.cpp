@@ -836,36 +836,7 @@ json::Value reportJSON(const FunctionReport &R) {
 
 } // namespace
 
-void printTable(const ReportTable &Table, raw_ostream &OS) {
-  std::vector<size_t> Width;
-  for (const std::string &H : Table.Header)
-    Width.push_back(H.size());
-  for (const auto &Row : Table.Rows)
-    for (size_t I = 0; I < Row.size() && I < Width.size(); ++I)
-      Width[I] = std::max(Width[I], Row[I].size());
-  auto Line = [&](ArrayRef<std::string> Cells) {
-    for (size_t I = 0; I < Width.size(); ++I) {
-      StringRef Cell = I < Cells.size() ? StringRef(Cells[I]) : StringRef();
-      OS << (I ? " | " : "") << Cell;
-      if (I + 1 < Width.size())
-        OS.indent(Width[I] - std::min(Width[I], Cell.size()));
-    }
-    OS << "\n";
-  };
-  Line(Table.Header);
-  for (size_t I = 0; I < Width.size(); ++I)
-    OS << (I ? "-|-" : "") << std::string(Width[I], '-');
-  OS << "\n";
-  for (const auto &Row : Table.Rows)
-    Line(Row);
-}
-
 Error writeReports(ArrayRef<FunctionReport> Reports, StringRef RunDir, StringRef RunId) {
-  return writeReports(Reports, RunDir, RunId, ReportExtras());
-}
-
-Error writeReports(ArrayRef<FunctionReport> Reports, StringRef RunDir, StringRef RunId,
-                   const ReportExtras &Extras) {
   json::Array Rows;
   unsigned Passed = 0;
   for (const FunctionReport &R : Reports) {
@@ -877,8 +848,6 @@ Error writeReports(ArrayRef<FunctionReport> Reports, StringRef RunDir, StringRef
                    {"passed", Passed},
                    {"failed", static_cast<int64_t>(Reports.size() - Passed)},
                    {"results", std::move(Rows)}};
-  for (const auto &KV : Extras.Summary)
-    Doc[KV.first] = KV.second;
   SmallString<256> P(RunDir);
   sys::path::append(P, "summary.json");
   if (Error E = writeDurably(P, formatv("{0:2}", json::Value(std::move(Doc))).str()))
@@ -886,15 +855,12 @@ Error writeReports(ArrayRef<FunctionReport> Reports, StringRef RunDir, StringRef
 
   std::string H;
   raw_string_ostream OS(H);
-  std::string Title = Extras.Title.empty() ? ("Semcom run " + RunId).str() : Extras.Title;
-  OS << "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" << html(Title)
+  OS << "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Semcom run " << html(RunId)
      << "</title>\n<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}"
         "td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}.PASS{color:#070}"
         ".FAIL{color:#b00}pre{background:#f6f6f6;padding:8px;overflow:auto}</style></head><body>\n";
-  OS << "<h1>" << html(Title) << "</h1>\n";
-  if (!Extras.Note.empty())
-    OS << "<p class=\"note\">" << html(Extras.Note) << "</p>\n";
-  OS << "<p>" << Passed << "/" << Reports.size() << " functions verified.</p>\n<table>\n<tr><th>Test</th><th>Function</th><th>IR attempts"
+  OS << "<h1>Semcom run " << html(RunId) << "</h1>\n<p>" << Passed << "/" << Reports.size()
+     << " functions verified.</p>\n<table>\n<tr><th>Test</th><th>Function</th><th>IR attempts"
         "</th><th>Tests</th><th>Result</th><th>Time</th></tr>\n";
   for (const FunctionReport &R : Reports)
     OS << "<tr><td>" << html(R.Test) << "</td><td>" << html(R.Function) << "</td><td>"
@@ -902,34 +868,6 @@ Error writeReports(ArrayRef<FunctionReport> Reports, StringRef RunDir, StringRef
        << (R.passed() ? "PASS" : "FAIL") << "\">" << (R.passed() ? "PASS" : "FAIL")
        << "</td><td>" << formatv("{0:f1}", R.Seconds) << " s</td></tr>\n";
   OS << "</table>\n";
-  for (const ReportTable &T : Extras.Tables) {
-    OS << "<h2>" << html(T.Title) << "</h2>\n<table>\n<tr>";
-    for (const std::string &H : T.Header)
-      OS << "<th>" << html(H) << "</th>";
-    OS << "</tr>\n";
-    for (const auto &Row : T.Rows) {
-      OS << "<tr>";
-      for (size_t I = 0; I < Row.size(); ++I) {
-        if (static_cast<int>(I) == T.ResultColumn) {
-          StringRef Cell = Row[I];
-          bool Good = Cell == "PASS" || Cell == "passed" || Cell == "built" || Cell == "ok" ||
-                      Cell == "verified";
-          OS << "<td class=\"" << (Good ? "PASS" : "FAIL") << "\">";
-        } else {
-          OS << "<td>";
-        }
-        OS << html(Row[I]) << "</td>";
-      }
-      OS << "</tr>\n";
-    }
-    OS << "</table>\n";
-  }
-  if (!Extras.Totals.empty()) {
-    OS << "<h2>Totals</h2>\n<ul class=\"totals\">\n";
-    for (const std::string &L : Extras.Totals)
-      OS << "<li>" << html(L) << "</li>\n";
-    OS << "</ul>\n";
-  }
   for (const FunctionReport &R : Reports) {
     OS << "<h2>" << html(R.Function.empty() ? R.Test : R.Function) << "</h2>\n";
     if (!R.Signature.empty())

@@ -15,7 +15,6 @@
 #include "semcom/Link/Link.h"
 
 #include "llvm/Support/Error.h"
-#include "llvm/Support/JSON.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <string>
@@ -100,27 +99,6 @@ void printReportTable(llvm::ArrayRef<FunctionReport> Reports, llvm::raw_ostream 
 /// summary.json and a self-contained report.html in RunDir.
 llvm::Error writeReports(llvm::ArrayRef<FunctionReport> Reports, llvm::StringRef RunDir,
                          llvm::StringRef RunId);
-
-/// A table a report shows besides the function table (programs, task steps), on the terminal and
-/// in report.html from the same rows.
-struct ReportTable {
-  std::string Title;
-  std::vector<std::string> Header;
-  std::vector<std::vector<std::string>> Rows;
-  int ResultColumn = -1; ///< cells here are coloured: PASS/passed/built green, others red
-};
-/// What a report carries beyond its functions (`semcom demo` adds programs, steps and totals).
-struct ReportExtras {
-  std::string Title; ///< replaces "Semcom run ID"
-  std::string Note;  ///< a paragraph under the title
-  std::vector<ReportTable> Tables;
-  std::vector<std::string> Totals; ///< one line each, after the tables
-  llvm::json::Object Summary;      ///< keys added to summary.json
-};
-/// The table in the style of printReportTable: columns as wide as their widest cell.
-void printTable(const ReportTable &Table, llvm::raw_ostream &OS);
-llvm::Error writeReports(llvm::ArrayRef<FunctionReport> Reports, llvm::StringRef RunDir,
-                         llvm::StringRef RunId, const ReportExtras &Extras);
 
 } // namespace core
 } // namespace semcom
