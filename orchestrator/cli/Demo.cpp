@@ -61,6 +61,11 @@ const char *DemoHelp =
     "  --record -- FLAGS   make the recording: the same runs, in the same folders, asking the\n"
     "                      model FLAGS name (they must give the manifest's --provider and\n"
     "                      --model), answers stored in the recordings' cache/\n"
+    "\nThe recordings: manifest.json = {\"format\": 1, \"provider\", \"model\", \"recorded\" (date),\n"
+    "\"how\" (a paragraph), \"runs\": [{\"name\", \"title\", \"argv\": [semcom's arguments],\n"
+    "\"tree\": a folder copied as the run's working folder or null, \"expect\": {...}}]}, where\n"
+    "@REC@ stands for the recordings folder and @SRC@ for the source (or installed share/semcom)\n"
+    "root; cache/ holds the response-cache entries the runs look up.\n\n"
     "Exit status: 0 when every run replayed (and, with --check, matched), 1 when a run could not\n"
     "be replayed or an outcome changed, 2 on usage or input errors.\n";
 
