@@ -493,6 +493,276 @@ Expected<Recordings> locate(StringRef Given) {
                                join(Tried, " and ") + "); pass --recordings DIR");
 }
 
+/// What the manifest says about the recording as a whole.
+struct Manifest {
+  std::string Path, Model, Provider, Recorded, How;
+};
+
+/// The runs a manifest lists, with @REC@ and @SRC@ resolved. A bad manifest is an input error.
+Expected<std::vector<DemoRun>> readRuns(const json::Object &Doc, const Manifest &M,
+                                        const Recordings &Rec) {
+  auto Bad = [&](const Twine &Msg) {
+    return createStringError(inconvertibleErrorCode(), M.Path + ": " + Msg);
+  };
+  auto Resolve = [&](std::string S) {
+    return replaceAll(replaceAll(std::move(S), "@REC@", Rec.Dir), "@SRC@", Rec.Source);
+  };
+  std::vector<DemoRun> Runs;
+  for (const json::Value &V : *Doc.getArray("runs")) {
+    const json::Object *O = V.getAsObject();
+    DemoRun R;
+    R.Name = str(O, "name");
+    R.Title = str(O, "title");
+    if (R.Name.empty() || R.Name[0] == '.' ||
+        R.Name.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                 "0123456789._-") != std::string::npos)
+      return Bad("run name '" + R.Name + "' must be letters, digits, '.', '_' or '-'");
+    const json::Array *Argv = O->getArray("argv");
+    if (!Argv || Argv->empty())
+      return Bad("run '" + R.Name + "' has no \"argv\"");
+    for (const json::Value &A : *Argv) {
+      auto S = A.getAsString();
+      if (!S)
+        return Bad("run '" + R.Name + "': argv must be strings");
+      R.Argv.push_back(Resolve(S->str()));
+    }
+    R.Kind = R.Argv[0];
+    if (R.Kind == "demo")
+      return Bad("run '" + R.Name + "' would run the demo itself");
+    if (llvm::any_of(Runs, [&](const DemoRun &Earlier) { return Earlier.Name == R.Name; }))
+      return Bad("two runs are named '" + R.Name + "'");
+    R.TreeFrom = Resolve(str(O, "tree"));
+    Runs.push_back(std::move(R));
+  }
+  return Runs;
+}
+
+/// How every run is started: this semcom, the recordings' cache, and either the manifest's
+/// provider offline (a replay) or the model flags of --record.
+struct Launch {
+  std::string Exe, Cache, WorkRoot;
+  std::vector<std::string> ModelFlags;
+};
+
+/// Runs R in a fresh WorkRoot/<name>/ (a copy of its tree) and reads its report. A run that
+/// produced no report gets R.Failure; Progress gets one line either way.
+void performRun(DemoRun &R, const Launch &L, StringRef Done, raw_ostream &Progress) {
+  R.WorkDir = joinPath(L.WorkRoot, R.Name);
+  R.Transcript = joinPath(L.WorkRoot, R.Name + ".transcript.jsonl");
+  R.StdoutPath = joinPath(L.WorkRoot, R.Name + ".stdout");
+  R.StderrPath = joinPath(L.WorkRoot, R.Name + ".stderr");
+  sys::fs::remove_directories(R.WorkDir);
+  // ExecuteAndWait's redirections do not truncate: a longer earlier output would leave its tail.
+  for (const std::string &Old : {R.Transcript, R.StdoutPath, R.StderrPath})
+    sys::fs::remove(Old);
+  Error Prepared = R.TreeFrom.empty() ? errorCodeToError(makeDirectories(R.WorkDir))
+                                      : copyTree(R.TreeFrom, R.WorkDir);
+  if (Prepared) {
+    R.Failure = "cannot prepare the working tree: " + toString(std::move(Prepared));
+    Progress << "not " << Done << ": " << R.Failure << "\n";
+    return;
+  }
+  // sh changes into the run's folder, then becomes this semcom: the runs see the tree as cwd.
+  std::vector<std::string> Command = {"sh", "-c", "cd \"$0\" && exec \"$@\"", R.WorkDir, L.Exe};
+  Command.insert(Command.end(), R.Argv.begin(), R.Argv.end());
+  for (StringRef A : {StringRef("--json"), StringRef("--cache-dir"), StringRef(L.Cache),
+                      StringRef("--transcript"), StringRef(R.Transcript)})
+    Command.push_back(A.str());
+  Command.insert(Command.end(), L.ModelFlags.begin(), L.ModelFlags.end());
+  std::vector<StringRef> Argv(Command.begin(), Command.end());
+  std::optional<StringRef> Redirects[] = {StringRef("/dev/null"), StringRef(R.StdoutPath),
+                                          StringRef(R.StderrPath)};
+  std::string ErrMsg;
+  auto Start = std::chrono::steady_clock::now();
+  auto Shell = sys::findProgramByName("sh");
+  R.Exit = sys::ExecuteAndWait(Shell ? *Shell : "/bin/sh", Argv, std::nullopt, Redirects,
+                               /*SecondsToWait=*/3600, 0, &ErrMsg);
+  R.Seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count();
+  Expected<json::Value> Doc = json::parse(readText(R.StdoutPath));
+  if (R.Exit < 0 || !Doc || !Doc->getAsObject()) {
+    if (!Doc)
+      consumeError(Doc.takeError());
+    R.Failure = R.Exit < 0 ? "could not run: " + ErrMsg : failureFrom(readText(R.StderrPath));
+    Progress << "not " << Done << " (" << secondsText(R.Seconds) << "): " << R.Failure << "\n";
+    return;
+  }
+  R.Replayed = true;
+  deriveRows(R, *Doc->getAsObject());
+  countTokens(R);
+  Progress << "done, exit " << R.Exit << " (" << secondsText(R.Seconds) << ")\n";
+}
+
+/// As root, the sandbox runs generated programs as a throwaway user: a folder above Dir that
+/// others may not enter hides them, and their tests would fail for a reason that is not theirs.
+void warnIfHiddenFromSandbox(StringRef OutDir, StringRef Out) {
+  if (::geteuid() != 0)
+    return;
+  for (StringRef Dir = OutDir; !Dir.empty() && Dir != "/"; Dir = sys::path::parent_path(Dir)) {
+    sys::fs::file_status St;
+    if (!sys::fs::status(Dir, St) && !(St.permissions() & sys::fs::others_exe)) {
+      WithColor::warning(errs(), "semcom demo")
+          << Dir << " is closed to other users (mode "
+          << format("%04o", static_cast<unsigned>(St.permissions()))
+          << "); as root the sandbox runs programs as another user, so programs under --out "
+          << Out << " cannot run there; choose an --out others can reach\n";
+      return;
+    }
+  }
+}
+
+/// The functions, tables, totals and summary keys of all runs together.
+struct DemoReport {
+  std::vector<core::FunctionReport> Functions;
+  core::ReportExtras Extras;
+};
+
+DemoReport summarize(ArrayRef<DemoRun> Runs, StringRef Done, bool Record, const Manifest &M,
+                     StringRef Headline) {
+  DemoReport Out;
+  core::ReportTable Programs{"Programs", {"Program", "Binary size", "Checks", "Result", "Time"},
+                             {}, 3};
+  core::ReportTable Steps{"Task steps", {"Run", "Step", "Model calls", "Result", "Time"}, {}, 3};
+  core::ReportTable NotDone{("Runs not " + Done).str(), {"Run", "Why"}, {}, -1};
+  unsigned FirstAttempt = 0, RepairRounds = 0, Verified = 0, TestsPassed = 0, Tests = 0;
+  uint64_t FnTokens = 0, AllTokens = 0;
+  bool Estimated = false;
+  for (const DemoRun &R : Runs) {
+    if (!R.Replayed)
+      NotDone.Rows.push_back({R.Name, R.Failure});
+    for (const core::FunctionReport &F : R.Functions) {
+      Out.Functions.push_back(F);
+      FirstAttempt += F.passed() && F.IRAttempts == 1;
+      RepairRounds += F.IRAttempts > 1 ? F.IRAttempts - 1 : 0;
+      Verified += F.passed();
+      TestsPassed += F.Passed;
+      Tests += F.Checked;
+    }
+    if (!R.Functions.empty())
+      FnTokens += R.Tokens;
+    AllTokens += R.Tokens;
+    Estimated |= R.TokensEstimated;
+    for (const ProgramRow &P : R.Programs) {
+      Programs.Rows.push_back({P.Name, P.Path.empty() ? "-" : humanSize(P.Size), P.Checks,
+                               P.Status, secondsText(P.Seconds)});
+      RepairRounds += P.RepairRounds;
+    }
+    for (const StepRow &S : R.Steps) {
+      Steps.Rows.push_back(
+          {S.Run, S.Step, std::to_string(S.ModelCalls), S.Status, secondsText(S.Seconds)});
+      // A step's calls are its first answer and repairs, except @test's, which also ask for a
+      // spec and a reference; those count by their function.
+      if (!StringRef(S.Step).contains(" @test"))
+        RepairRounds += S.ModelCalls > 1 ? S.ModelCalls - 1 : 0;
+    }
+  }
+
+  core::ReportExtras &X = Out.Extras;
+  X.Title = Record ? "Semcom demo: answers of " + M.Model + " recorded"
+                   : "Semcom demo: answers recorded from " + M.Model +
+                         (M.Recorded.empty() ? "" : " on " + M.Recorded) + ", replayed";
+  X.Note = Headline.str() + ". " + M.How;
+  for (const core::ReportTable *T : {&Programs, &Steps, &NotDone})
+    if (!T->Rows.empty())
+      X.Tables.push_back(*T);
+  auto Rate = [](unsigned A, size_t B) {
+    return B ? formatv("{0}/{1} ({2:f0}%)", A, B, 100.0 * A / B).str() : std::string("-");
+  };
+  std::string TokenNote = Estimated ? " (estimated from text length, 4 characters a token: the "
+                                      "recording carries no token counts)"
+                                    : "";
+  X.Totals = {
+      "first-attempt rate: " + Rate(FirstAttempt, Out.Functions.size()) +
+          " of functions verified by their first IR answer",
+      formatv("repair rounds: {0} (a function's IR answers after its first; a step's answers "
+              "after its first)",
+              RepairRounds)
+          .str(),
+      "tests passed: " + Rate(TestsPassed, Tests),
+      Verified ? formatv("tokens per verified function: {0}{1}", FnTokens / Verified, TokenNote)
+                     .str()
+               : "tokens per verified function: - (no function verified)",
+      formatv("tokens, all runs: {0}{1}", AllTokens, TokenNote).str()};
+
+  json::Array RunsJSON;
+  for (const DemoRun &R : Runs) {
+    json::Object O{{"name", R.Name},
+                   {"exit", R.Exit},
+                   {"seconds", R.Seconds},
+                   {"tokens", static_cast<int64_t>(R.Tokens)},
+                   {"tokens_estimated", R.TokensEstimated},
+                   {"outcome", deriveExpect(R)}};
+    if (!R.Failure.empty())
+      O["failure"] = R.Failure;
+    RunsJSON.push_back(std::move(O));
+  }
+  X.Summary = json::Object{
+      {"replay", Headline},
+      {"model", M.Model},
+      {"recorded", M.Recorded},
+      {"runs", std::move(RunsJSON)},
+      {"totals", json::Object{{"functions", static_cast<int64_t>(Out.Functions.size())},
+                              {"verified", Verified},
+                              {"first_attempt", FirstAttempt},
+                              {"repair_rounds", RepairRounds},
+                              {"tests_passed", TestsPassed},
+                              {"tests", Tests},
+                              {"tokens", static_cast<int64_t>(AllTokens)},
+                              {"tokens_per_verified_function",
+                               Verified ? static_cast<int64_t>(FnTokens / Verified) : 0},
+                              {"tokens_estimated", Estimated}}}};
+  return Out;
+}
+
+/// Every verified function's module as OutDir/<function>.ll and every program built as
+/// OutDir/<program>. Counts what it wrote.
+Error writeArtifacts(ArrayRef<DemoRun> Runs, StringRef OutDir, unsigned &Modules,
+                     unsigned &Binaries) {
+  for (const DemoRun &R : Runs) {
+    for (size_t I = 0; I < R.Functions.size(); ++I)
+      if (!R.FunctionFiles[I].empty()) {
+        if (Error E = core::writeDurably(joinPath(OutDir, R.Functions[I].Function + ".ll"),
+                                         R.Functions[I].IR))
+          return E;
+        ++Modules;
+      }
+    for (const ProgramRow &P : R.Programs)
+      if (!P.Path.empty() && P.Status != "failed") {
+        std::string Dest = joinPath(OutDir, P.Name);
+        if (std::error_code EC = sys::fs::copy_file(P.Path, Dest))
+          return createStringError(EC, Dest + ": " + EC.message());
+        sys::fs::setPermissions(Dest, sys::fs::all_read | sys::fs::all_exe | sys::fs::owner_write);
+        ++Binaries;
+      }
+  }
+  return Error::success();
+}
+
+/// --check: each run's outcome against its "expect"; prints what changed. Returns the number of
+/// runs that differ.
+unsigned checkRuns(ArrayRef<DemoRun> Runs, const json::Array &ManifestRuns, raw_ostream &OS) {
+  unsigned Changed = 0;
+  for (size_t I = 0; I < Runs.size(); ++I) {
+    const json::Object *O = ManifestRuns[I].getAsObject();
+    const json::Object *Expect = O ? O->getObject("expect") : nullptr;
+    std::vector<std::string> Want = Expect ? expectLines(*Expect) : std::vector<std::string>();
+    std::vector<std::string> Got = expectLines(deriveExpect(Runs[I]));
+    if (Expect && Want == Got)
+      continue;
+    ++Changed;
+    OS << "check: " << Runs[I].Name << " differs from the recorded outcome\n";
+    if (!Expect)
+      OS << "  no \"expect\" in the manifest (write it with --update-expect)\n";
+    for (const std::string &L : Want)
+      if (!is_contained(Got, L))
+        OS << "  - expected " << L << "\n";
+    for (const std::string &L : Got)
+      if (!is_contained(Want, L))
+        OS << "  + now      " << L << "\n";
+  }
+  OS << "check: " << Runs.size() - Changed << "/" << Runs.size() << " runs as recorded\n";
+  return Changed;
+}
+
 int runDemo(const std::vector<std::string> &Args) {
   auto Fail = [](int Code, const Twine &Msg) {
     WithColor::error(errs(), "semcom demo") << Msg << "\n";
@@ -533,323 +803,108 @@ int runDemo(const std::vector<std::string> &Args) {
   auto Rec = locate(Given);
   if (!Rec)
     return Fail(2, toString(Rec.takeError()));
-  std::string ManifestPath = joinPath(Rec->Dir, "manifest.json");
-  auto Buffer = MemoryBuffer::getFile(ManifestPath, /*IsText=*/true);
+  Manifest M;
+  M.Path = joinPath(Rec->Dir, "manifest.json");
+  auto Buffer = MemoryBuffer::getFile(M.Path, /*IsText=*/true);
   if (!Buffer)
-    return Fail(2, ManifestPath + ": " + Buffer.getError().message());
+    return Fail(2, M.Path + ": " + Buffer.getError().message());
   Expected<json::Value> Parsed = json::parse((*Buffer)->getBuffer());
   if (!Parsed)
-    return Fail(2, ManifestPath + ": " + toString(Parsed.takeError()));
-  json::Object *Manifest = Parsed->getAsObject();
-  if (!Manifest || Manifest->getInteger("format") != 1 || !Manifest->getArray("runs"))
-    return Fail(2, ManifestPath + ": expected {\"format\": 1, \"runs\": [...]}");
-  std::string Model = str(Manifest, "model"), Provider = str(Manifest, "provider");
-  std::string Recorded = str(Manifest, "recorded");
-  if (Model.empty())
-    return Fail(2, ManifestPath + ": no \"model\"");
-  if (Provider.empty())
-    Provider = "command";
-  // A recording is replayed under the manifest's provider and model (both are in the cache key),
-  // so it must be made under them too.
+    return Fail(2, M.Path + ": " + toString(Parsed.takeError()));
+  json::Object *Doc = Parsed->getAsObject();
+  if (!Doc || Doc->getInteger("format") != 1 || !Doc->getArray("runs"))
+    return Fail(2, M.Path + ": expected {\"format\": 1, \"runs\": [...]}");
+  M.Model = str(Doc, "model");
+  M.Provider = str(Doc, "provider");
+  M.Recorded = str(Doc, "recorded");
+  M.How = str(Doc, "how");
+  if (M.Model.empty())
+    return Fail(2, M.Path + ": no \"model\"");
+  if (M.Provider.empty())
+    M.Provider = "command";
+  auto Runs = readRuns(*Doc, M, *Rec);
+  if (!Runs)
+    return Fail(2, toString(Runs.takeError()));
+
+  Launch L;
+  L.Exe = sys::fs::getMainExecutable(nullptr, reinterpret_cast<void *>(&runDemo));
+  L.Cache = joinPath(Rec->Dir, "cache");
   if (Record) {
-    std::string GivenProvider = flagValue(RecordFlags, "--provider");
-    std::string GivenModel = flagValue(RecordFlags, "--model");
-    if (GivenProvider != Provider || GivenModel != Model)
-      return Fail(2, "--record: give `-- --provider " + Provider + " --model " + Model +
+    // A recording is replayed under the manifest's provider and model (both are in the cache
+    // key), so it must be made under them too.
+    if (flagValue(RecordFlags, "--provider") != M.Provider ||
+        flagValue(RecordFlags, "--model") != M.Model)
+      return Fail(2, "--record: give `-- --provider " + M.Provider + " --model " + M.Model +
                          " ...` (the manifest's provider and model: replays look answers up "
                          "under them)");
-  }
-
-  std::vector<DemoRun> Runs;
-  for (const json::Value &V : *Manifest->getArray("runs")) {
-    const json::Object *O = V.getAsObject();
-    DemoRun R;
-    R.Name = str(O, "name");
-    R.Title = str(O, "title");
-    if (R.Name.empty() || R.Name.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTU"
-                                                   "VWXYZ0123456789._-") != std::string::npos ||
-        R.Name[0] == '.')
-      return Fail(2, ManifestPath + ": run name '" + R.Name +
-                         "' must be letters, digits, '.', '_' or '-'");
-    const json::Array *Argv = O->getArray("argv");
-    if (!Argv || Argv->empty())
-      return Fail(2, ManifestPath + ": run '" + R.Name + "' has no \"argv\"");
-    for (const json::Value &A : *Argv) {
-      auto S = A.getAsString();
-      if (!S)
-        return Fail(2, ManifestPath + ": run '" + R.Name + "': argv must be strings");
-      R.Argv.push_back(replaceAll(replaceAll(S->str(), "@REC@", Rec->Dir), "@SRC@", Rec->Source));
-    }
-    R.Kind = R.Argv[0];
-    if (R.Kind == "demo")
-      return Fail(2, ManifestPath + ": run '" + R.Name + "' would run the demo itself");
-    if (llvm::any_of(Runs, [&](const DemoRun &Earlier) { return Earlier.Name == R.Name; }))
-      return Fail(2, ManifestPath + ": two runs are named '" + R.Name + "'");
-    R.TreeFrom = replaceAll(replaceAll(str(O, "tree"), "@REC@", Rec->Dir), "@SRC@", Rec->Source);
-    Runs.push_back(std::move(R));
+    L.ModelFlags = RecordFlags;
+  } else {
+    L.ModelFlags = {"--provider", M.Provider, "--model", M.Model, "--offline"};
+    if (M.Provider == "command")
+      L.ModelFlags.insert(L.ModelFlags.end(), {"--llm-command", "false"});
   }
 
   raw_ostream &Progress = Json ? errs() : outs();
-  std::string Cache = joinPath(Rec->Dir, "cache");
   StringRef Done = Record ? "recorded" : "replayed";
-  std::string Replay =
+  std::string Headline =
       Record ? formatv("semcom demo: RECORDING answers of {0} into {1} (the model is called; "
                        "answers already in the cache are reused)",
-                       Model, Cache)
+                       M.Model, L.Cache)
                    .str()
              : formatv("semcom demo: replaying answers recorded from {0}{1} (no model is "
                        "called; everything else runs live)",
-                       Model, Recorded.empty() ? "" : " on " + Recorded)
+                       M.Model, M.Recorded.empty() ? "" : " on " + M.Recorded)
                    .str();
-  Progress << Replay << "\n";
+  Progress << Headline << "\n";
   Progress.flush();
 
   std::string OutDir = absolute(Out);
-  std::string WorkRoot = joinPath(OutDir, "work");
-  if (std::error_code EC = makeDirectories(WorkRoot))
+  L.WorkRoot = joinPath(OutDir, "work");
+  if (std::error_code EC = makeDirectories(L.WorkRoot))
     return Fail(2, "--out " + Out + ": " + EC.message());
-  std::string Exe = sys::fs::getMainExecutable(nullptr, reinterpret_cast<void *>(&runDemo));
-  // As root, the sandbox runs generated programs as a throwaway user: a folder above DIR that
-  // others may not enter hides them, and their tests would fail for a reason that is not theirs.
-  if (::geteuid() == 0)
-    for (StringRef Dir = OutDir; !Dir.empty() && Dir != "/"; Dir = sys::path::parent_path(Dir)) {
-      sys::fs::file_status St;
-      if (!sys::fs::status(Dir, St) && !(St.permissions() & sys::fs::others_exe)) {
-        WithColor::warning(errs(), "semcom demo")
-            << Dir << " is closed to other users (mode "
-            << format("%04o", static_cast<unsigned>(St.permissions()))
-            << "); as root the sandbox runs programs as another user, so programs under --out "
-            << Out << " cannot run there; choose an --out others can reach\n";
-        break;
-      }
-    }
-
-  for (size_t I = 0; I < Runs.size(); ++I) {
-    DemoRun &R = Runs[I];
-    R.WorkDir = joinPath(WorkRoot, R.Name);
-    R.Transcript = joinPath(WorkRoot, R.Name + ".transcript.jsonl");
-    R.StdoutPath = joinPath(WorkRoot, R.Name + ".stdout");
-    R.StderrPath = joinPath(WorkRoot, R.Name + ".stderr");
-    Progress << formatv("run {0}/{1} {2}", I + 1, Runs.size(), R.Name)
+  warnIfHiddenFromSandbox(OutDir, Out);
+  for (size_t I = 0; I < Runs->size(); ++I) {
+    DemoRun &R = (*Runs)[I];
+    Progress << formatv("run {0}/{1} {2}", I + 1, Runs->size(), R.Name)
              << (R.Title.empty() ? "" : ": " + R.Title) << " ... ";
     Progress.flush();
-    sys::fs::remove_directories(R.WorkDir);
-    // ExecuteAndWait's redirections do not truncate: a longer earlier output would leave its tail.
-    for (const std::string &Old : {R.Transcript, R.StdoutPath, R.StderrPath})
-      sys::fs::remove(Old);
-    Error Prepared = R.TreeFrom.empty()
-                         ? errorCodeToError(makeDirectories(R.WorkDir))
-                         : copyTree(R.TreeFrom, R.WorkDir);
-    if (Prepared) {
-      R.Failure = "cannot prepare the working tree: " + toString(std::move(Prepared));
-      Progress << "not " << Done << ": " << R.Failure << "\n";
-      continue;
-    }
-    // sh changes into the run's folder, then becomes this semcom: the runs see the tree as cwd.
-    std::vector<std::string> Command = {"sh", "-c", "cd \"$0\" && exec \"$@\"", R.WorkDir, Exe};
-    Command.insert(Command.end(), R.Argv.begin(), R.Argv.end());
-    for (StringRef A : {"--json", "--cache-dir", Cache.c_str(), "--transcript",
-                        R.Transcript.c_str()})
-      Command.push_back(A.str());
-    if (Record) {
-      Command.insert(Command.end(), RecordFlags.begin(), RecordFlags.end());
-    } else {
-      for (StringRef A : {"--provider", Provider.c_str(), "--model", Model.c_str(), "--offline"})
-        Command.push_back(A.str());
-      if (Provider == "command")
-        Command.insert(Command.end(), {"--llm-command", "false"});
-    }
-    std::vector<StringRef> Argv(Command.begin(), Command.end());
-    std::optional<StringRef> Redirects[] = {StringRef("/dev/null"), StringRef(R.StdoutPath),
-                                            StringRef(R.StderrPath)};
-    std::string ErrMsg;
-    auto Start = std::chrono::steady_clock::now();
-    auto Shell = sys::findProgramByName("sh");
-    R.Exit = sys::ExecuteAndWait(Shell ? *Shell : "/bin/sh", Argv, std::nullopt, Redirects,
-                                 /*SecondsToWait=*/3600, 0, &ErrMsg);
-    R.Seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count();
-    std::string Stdout = readText(R.StdoutPath);
-    Expected<json::Value> Doc = json::parse(Stdout);
-    if (R.Exit < 0 || !Doc || !Doc->getAsObject()) {
-      if (!Doc)
-        consumeError(Doc.takeError());
-      R.Failure = R.Exit < 0 ? "could not run: " + ErrMsg : failureFrom(readText(R.StderrPath));
-      Progress << "not " << Done << " (" << secondsText(R.Seconds) << "): " << R.Failure << "\n";
-      continue;
-    }
-    R.Replayed = true;
-    deriveRows(R, *Doc->getAsObject());
-    countTokens(R);
-    Progress << "done, exit " << R.Exit << " (" << secondsText(R.Seconds) << ")\n";
+    performRun(R, L, Done, Progress);
   }
   Progress << "\n";
 
-  // The tables, from rows every run contributed.
-  std::vector<core::FunctionReport> Functions;
-  core::ReportTable Programs{"Programs", {"Program", "Binary size", "Checks", "Result", "Time"},
-                             {}, 3};
-  core::ReportTable Steps{"Task steps", {"Run", "Step", "Model calls", "Result", "Time"}, {}, 3};
-  core::ReportTable NotReplayed{("Runs not " + Done).str(), {"Run", "Why"}, {}, -1};
-  unsigned FirstAttempt = 0, RepairRounds = 0, Verified = 0, TestsPassed = 0, Tests = 0;
-  uint64_t FnTokens = 0, AllTokens = 0;
-  bool Estimated = false;
-  for (const DemoRun &R : Runs) {
-    if (!R.Replayed)
-      NotReplayed.Rows.push_back({R.Name, R.Failure});
-    for (const core::FunctionReport &F : R.Functions) {
-      Functions.push_back(F);
-      FirstAttempt += F.passed() && F.IRAttempts == 1;
-      RepairRounds += F.IRAttempts > 1 ? F.IRAttempts - 1 : 0;
-      Verified += F.passed();
-      TestsPassed += F.Passed;
-      Tests += F.Checked;
-    }
-    if (!R.Functions.empty())
-      FnTokens += R.Tokens;
-    AllTokens += R.Tokens;
-    Estimated |= R.TokensEstimated;
-    for (const ProgramRow &P : R.Programs) {
-      Programs.Rows.push_back({P.Name, P.Path.empty() ? "-" : humanSize(P.Size), P.Checks,
-                               P.Status, secondsText(P.Seconds)});
-      RepairRounds += P.RepairRounds;
-    }
-    for (const StepRow &S : R.Steps) {
-      Steps.Rows.push_back(
-          {S.Run, S.Step, std::to_string(S.ModelCalls), S.Status, secondsText(S.Seconds)});
-      // A step's calls are its first answer and repairs, except @test's, which also ask for a
-      // spec and a reference; those count by their function.
-      if (!StringRef(S.Step).contains(" @test"))
-        RepairRounds += S.ModelCalls > 1 ? S.ModelCalls - 1 : 0;
-    }
-  }
-  if (!Functions.empty())
-    core::printReportTable(Functions, Progress);
-  for (const core::ReportTable *T : {&Programs, &Steps, &NotReplayed}) {
-    if (T->Rows.empty())
-      continue;
+  DemoReport Report = summarize(*Runs, Done, Record, M, Headline);
+  if (!Report.Functions.empty())
+    core::printReportTable(Report.Functions, Progress);
+  for (const core::ReportTable &T : Report.Extras.Tables) {
     Progress << "\n";
-    core::printTable(*T, Progress);
+    core::printTable(T, Progress);
   }
+  size_t Finished = llvm::count_if(*Runs, [](const DemoRun &R) { return R.Replayed; });
+  Progress << "\nruns " << Done << ": " << Finished << "/" << Runs->size() << "\n";
+  for (const std::string &Line : Report.Extras.Totals)
+    Progress << Line << "\n";
 
-  core::ReportExtras Extras;
-  Extras.Title = Record ? "Semcom demo: answers of " + Model + " recorded"
-                        : "Semcom demo: answers recorded from " + Model +
-                              (Recorded.empty() ? "" : " on " + Recorded) + ", replayed";
-  Extras.Note = Replay + ". " + str(Manifest, "how");
-  for (const core::ReportTable *T : {&Programs, &Steps, &NotReplayed})
-    if (!T->Rows.empty())
-      Extras.Tables.push_back(*T);
-  auto Rate = [](unsigned A, size_t B) {
-    return B ? formatv("{0}/{1} ({2:f0}%)", A, B, 100.0 * A / B).str() : std::string("-");
-  };
-  std::string TokenNote = Estimated ? " (estimated from text length, 4 characters a token: the "
-                                      "recording carries no token counts)"
-                                    : "";
-  Extras.Totals = {
-      "first-attempt rate: " + Rate(FirstAttempt, Functions.size()) +
-          " of functions verified by their first IR answer",
-      formatv("repair rounds: {0} (a function's IR answers after its first; a step's answers "
-              "after its first)",
-              RepairRounds)
-          .str(),
-      "tests passed: " + Rate(TestsPassed, Tests),
-      Verified ? formatv("tokens per verified function: {0}{1}", FnTokens / Verified, TokenNote)
-                     .str()
-               : "tokens per verified function: - (no function verified)",
-      formatv("tokens, all runs: {0}{1}", AllTokens, TokenNote).str()};
-  size_t Replayed = llvm::count_if(Runs, [](const DemoRun &R) { return R.Replayed; });
-  Progress << "\nruns " << Done << ": " << Replayed << "/" << Runs.size() << "\n";
-  for (const std::string &L : Extras.Totals)
-    Progress << L << "\n";
-
-  // Files: verified modules, binaries, the report.
   unsigned Modules = 0, Binaries = 0;
-  for (const DemoRun &R : Runs) {
-    for (size_t I = 0; I < R.Functions.size(); ++I)
-      if (!R.FunctionFiles[I].empty()) {
-        if (Error E = core::writeDurably(joinPath(OutDir, R.Functions[I].Function + ".ll"),
-                                         R.Functions[I].IR))
-          return Fail(1, toString(std::move(E)));
-        ++Modules;
-      }
-    for (const ProgramRow &P : R.Programs)
-      if (!P.Path.empty() && P.Status != "failed") {
-        std::string Dest = joinPath(OutDir, P.Name);
-        if (std::error_code EC = sys::fs::copy_file(P.Path, Dest))
-          return Fail(1, Dest + ": " + EC.message());
-        sys::fs::setPermissions(Dest, sys::fs::all_read | sys::fs::all_exe | sys::fs::owner_write);
-        ++Binaries;
-      }
-  }
-  json::Array RunsJSON;
-  for (const DemoRun &R : Runs) {
-    json::Object O{{"name", R.Name},
-                   {"exit", R.Exit},
-                   {"seconds", R.Seconds},
-                   {"tokens", static_cast<int64_t>(R.Tokens)},
-                   {"tokens_estimated", R.TokensEstimated},
-                   {"outcome", deriveExpect(R)}};
-    if (!R.Failure.empty())
-      O["failure"] = R.Failure;
-    RunsJSON.push_back(std::move(O));
-  }
-  Extras.Summary = json::Object{
-      {"replay", Replay},
-      {"model", Model},
-      {"recorded", Recorded},
-      {"runs", std::move(RunsJSON)},
-      {"totals", json::Object{{"functions", static_cast<int64_t>(Functions.size())},
-                              {"verified", Verified},
-                              {"first_attempt", FirstAttempt},
-                              {"repair_rounds", RepairRounds},
-                              {"tests_passed", TestsPassed},
-                              {"tests", Tests},
-                              {"tokens", static_cast<int64_t>(AllTokens)},
-                              {"tokens_per_verified_function",
-                               Verified ? static_cast<int64_t>(FnTokens / Verified) : 0},
-                              {"tokens_estimated", Estimated}}}};
-  if (Error E = core::writeExtendedReports(Functions, OutDir, "demo", Extras))
+  if (Error E = writeArtifacts(*Runs, OutDir, Modules, Binaries))
+    return Fail(1, toString(std::move(E)));
+  if (Error E = core::writeExtendedReports(Report.Functions, OutDir, "demo", Report.Extras))
     return Fail(1, toString(std::move(E)));
   Progress << formatv("wrote {0}/report.html, summary.json, {1} verified module{2} (.ll), {3} "
                       "program{4}\n",
                       Out, Modules, Modules == 1 ? "" : "s", Binaries, Binaries == 1 ? "" : "s");
 
-  int Status = Replayed == Runs.size() ? 0 : 1;
+  int Status = Finished == Runs->size() ? 0 : 1;
   if (Update) {
-    json::Array *ManifestRuns = Manifest->getArray("runs");
-    for (size_t I = 0; I < Runs.size(); ++I)
-      if (json::Object *O = (*ManifestRuns)[I].getAsObject())
-        (*O)["expect"] = deriveExpect(Runs[I]);
-    if (Error E = core::writeDurably(ManifestPath,
-                                     formatv("{0:2}", json::Value(std::move(*Parsed))).str() + "\n"))
+    json::Array &ManifestRuns = *Doc->getArray("runs");
+    for (size_t I = 0; I < Runs->size(); ++I)
+      if (json::Object *O = ManifestRuns[I].getAsObject())
+        (*O)["expect"] = deriveExpect((*Runs)[I]);
+    if (Error E = core::writeDurably(M.Path, formatv("{0:2}", *Parsed).str() + "\n"))
       return Fail(1, toString(std::move(E)));
-    Progress << "updated the expectations in " << ManifestPath << "\n";
+    Progress << "updated the expectations in " << M.Path << "\n";
   }
-  if (Check) {
-    unsigned Changed = 0;
-    for (size_t I = 0; I < Runs.size(); ++I) {
-      const json::Object *O = (*Manifest->getArray("runs"))[I].getAsObject();
-      const json::Object *Expect = O ? O->getObject("expect") : nullptr;
-      std::vector<std::string> Want = Expect ? expectLines(*Expect) : std::vector<std::string>();
-      std::vector<std::string> Got = expectLines(deriveExpect(Runs[I]));
-      if (Expect && Want == Got)
-        continue;
-      ++Changed;
-      Progress << "check: " << Runs[I].Name << " differs from the recorded outcome\n";
-      if (!Expect)
-        Progress << "  no \"expect\" in the manifest (write it with --update-expect)\n";
-      for (const std::string &L : Want)
-        if (!is_contained(Got, L))
-          Progress << "  - expected " << L << "\n";
-      for (const std::string &L : Got)
-        if (!is_contained(Want, L))
-          Progress << "  + now      " << L << "\n";
-    }
-    if (Changed)
-      Status = 1;
-    Progress << "check: " << Runs.size() - Changed << "/" << Runs.size()
-             << " runs as recorded\n";
-  }
+  if (Check && checkRuns(*Runs, *Doc->getArray("runs"), Progress))
+    Status = 1;
   if (Json)
     outs() << readText(joinPath(OutDir, "summary.json"));
   return Status;
