@@ -737,6 +737,45 @@ Error writeArtifacts(ArrayRef<DemoRun> Runs, StringRef OutDir, unsigned &Modules
   return Error::success();
 }
 
+/// The manifest as JSON text with its keys in reading order (a person edits it): the known keys
+/// first, as documented, then any others sorted.
+std::string manifestText(const json::Object &Doc) {
+  std::string Text;
+  raw_string_ostream OS(Text);
+  json::OStream J(OS, 2);
+  auto Ordered = [&](const json::Object &O, ArrayRef<StringRef> First, auto &&Nested) -> void {
+    J.object([&] {
+      for (StringRef K : First)
+        if (const json::Value *V = O.get(K))
+          J.attributeBegin(K), Nested(K, *V), J.attributeEnd();
+      std::vector<std::string> Rest;
+      for (const auto &KV : O)
+        if (!is_contained(First, StringRef(KV.first)))
+          Rest.push_back(KV.first.str());
+      llvm::sort(Rest);
+      for (const std::string &K : Rest)
+        J.attribute(K, *O.get(K));
+    });
+  };
+  Ordered(Doc, {"format", "provider", "model", "recorded", "how", "runs"},
+          [&](StringRef K, const json::Value &V) {
+            const json::Array *Runs = V.getAsArray();
+            if (K != "runs" || !Runs)
+              return J.value(V);
+            J.array([&] {
+              for (const json::Value &Run : *Runs) {
+                if (const json::Object *RO = Run.getAsObject())
+                  Ordered(*RO, {"name", "title", "argv", "tree", "expect"},
+                          [&](StringRef, const json::Value &Inner) { J.value(Inner); });
+                else
+                  J.value(Run);
+              }
+            });
+          });
+  OS << "\n";
+  return Text;
+}
+
 /// --check: each run's outcome against its "expect"; prints what changed. Returns the number of
 /// runs that differ.
 unsigned checkRuns(ArrayRef<DemoRun> Runs, const json::Array &ManifestRuns, raw_ostream &OS) {
@@ -899,7 +938,7 @@ int runDemo(const std::vector<std::string> &Args) {
     for (size_t I = 0; I < Runs->size(); ++I)
       if (json::Object *O = ManifestRuns[I].getAsObject())
         (*O)["expect"] = deriveExpect((*Runs)[I]);
-    if (Error E = core::writeDurably(M.Path, formatv("{0:2}", *Parsed).str() + "\n"))
+    if (Error E = core::writeDurably(M.Path, manifestText(*Doc)))
       return Fail(1, toString(std::move(E)));
     Progress << "updated the expectations in " << M.Path << "\n";
   }
