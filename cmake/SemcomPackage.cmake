@@ -20,4 +20,5 @@ write_basic_package_version_file(${CMAKE_CURRENT_BINARY_DIR}/SemcomConfigVersion
   COMPATIBILITY SameMinorVersion)
 install(FILES ${CMAKE_CURRENT_BINARY_DIR}/SemcomConfig.cmake
               ${CMAKE_CURRENT_BINARY_DIR}/SemcomConfigVersion.cmake
+              ${CMAKE_CURRENT_LIST_DIR}/SemcomIntent.cmake
         DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/Semcom)

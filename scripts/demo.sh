@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Semcom's loop end to end on this machine, with no network and no API key: set-up, build, then
-# a program from one sentence and a module fixed without a repair call. The model's answers are
+# `semcom demo` replaying the recorded real-model runs of examples/recordings/ when they exist;
+# otherwise a program from one sentence and a module fixed without a repair call, whose answers are
 # scripted (examples/demo/*.json) and served by semcom-mock-llm on loopback; everything after the
 # answer (pre-parse repair, fixup passes, verifier, code generation, linking, running) is real.
 set -euo pipefail
@@ -12,6 +13,17 @@ cmake --build build
 bin=$root/build/bin
 out=${1:-$root/demo-out}
 rm -rf "$out" && mkdir -p "$out"
+
+# With recorded real-model runs, the demo replays them (`semcom demo`: only the answers come from
+# the recording; fixups, validation, linking and sandboxed tests run live). It needs no provider;
+# one that is configured is only mentioned, so the demo stays offline and reproducible.
+if [ -f examples/recordings/manifest.json ]; then
+  if [ -n "${ANTHROPIC_API_KEY:-}${OPENAI_BASE_URL:-}" ] || [ -f .semcom/config.json ]; then
+    echo "(a model provider is configured; this demo still replays the recordings. To call it:"
+    echo " $bin/semcom build \"Build a TCP echo server on port 8080\" -o echo)"
+  fi
+  exec "$bin/semcom" demo --out "$out"
+fi
 
 mock_pid=""
 cleanup() { [ -n "$mock_pid" ] && kill "$mock_pid" 2>/dev/null || true; }

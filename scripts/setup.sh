@@ -12,6 +12,8 @@ packages=(
   libcurl4-openssl-dev rapidjson-dev libmbedtls-dev catch2 zlib1g-dev libzstd-dev libedit-dev libxml2-dev
   # running and checking generated programs
   file binutils curl bubblewrap qemu-user-static
+  # rendering the demo's report.html in a test (headless)
+  chromium
   # benchmarks (bench/http: the HTTP example against nginx under wrk)
   wrk nginx-light
 )
