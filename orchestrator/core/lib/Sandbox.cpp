@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 #include "semcom/Core/Sandbox.h"
 
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -141,6 +142,19 @@ Expected<std::string> resolveProgram(StringRef Program) {
   return std::string(Path);
 }
 
+/// Whether a user who is neither the owner nor in the group can run Path: the file readable and
+/// executable by others and every folder above it searchable by others.
+bool runnableByOthers(StringRef Path) {
+  struct stat St;
+  if (::stat(Path.str().c_str(), &St) != 0 || (St.st_mode & (S_IROTH | S_IXOTH)) != (S_IROTH | S_IXOTH))
+    return false;
+  for (StringRef Dir = sys::path::parent_path(Path); !Dir.empty() && Dir != "/";
+       Dir = sys::path::parent_path(Dir))
+    if (::stat(Dir.str().c_str(), &St) != 0 || !(St.st_mode & S_IXOTH))
+      return false;
+  return true;
+}
+
 void setLimit(int Resource, rlim_t Value) {
   struct rlimit L = {Value, Value};
   ::setrlimit(Resource, &L);
@@ -220,6 +234,8 @@ Expected<SandboxResult> runSandboxed(const SandboxOptions &O) {
   // The unsafe mode still gets a private scratch directory on disk, removed afterwards.
   SmallString<128> ScratchDir;
   std::vector<std::string> Args;
+  int ProgramFd = -1;
+  auto CloseProgramFd = llvm::make_scope_exit([&] { Pipe::closeFd(ProgramFd); });
   if (O.UnsafeNoSandbox) {
     if (std::error_code EC = sys::fs::createUniqueDirectory("semcom-scratch", ScratchDir))
       return failure(EC, "cannot create a scratch directory: " + EC.message());
@@ -255,8 +271,26 @@ Expected<SandboxResult> runSandboxed(const SandboxOptions &O) {
                              "--size", Size, "--tmpfs", "/scratch", "--chdir", "/scratch"});
     // Only /scratch and /tmp stay writable; the rest of the root is bwrap's tmpfs, made read-only
     // below once everything is mounted.
-    if (!StringRef(*Program).starts_with("/usr/"))
-      Args.insert(Args.end(), {"--ro-bind", *Program, *Program});
+    // As root the sandbox runs as a throwaway uid, which cannot reach a program under a private
+    // folder (a 0700 temporary directory, say); then bwrap copies it in from a descriptor opened
+    // here, so callers never need world-readable copies of what they run.
+    if (!StringRef(*Program).starts_with("/usr/")) {
+      if (IsRoot && !runnableByOthers(*Program)) {
+        // Above the descriptors the child rearranges (stdio and bwrap's status fd 3); inherited
+        // by bwrap, closed here on return.
+        int Fd = ::open(Program->c_str(), O_RDONLY | O_CLOEXEC);
+        ProgramFd = Fd < 0 ? -1 : ::fcntl(Fd, F_DUPFD, 10);
+        if (Fd >= 0)
+          ::close(Fd);
+        if (ProgramFd < 0)
+          return failure(std::error_code(errno, std::generic_category()),
+                         *Program + ": cannot open");
+        Args.insert(Args.end(),
+                    {"--perms", "0555", "--ro-bind-data", std::to_string(ProgramFd), *Program});
+      } else {
+        Args.insert(Args.end(), {"--ro-bind", *Program, *Program});
+      }
+    }
     for (const std::string &P : O.ReadOnlyPaths) {
       SmallString<256> Real;
       if (std::error_code EC = sys::fs::real_path(P, Real))
