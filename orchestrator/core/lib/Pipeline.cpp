@@ -1,24 +1,46 @@
+#include "llvm/ADT/ScopeExit.h"
 //===- Pipeline.cpp - steps, prompts, repair rounds and write-back --------===//
+#include "llvm/ADT/ScopeExit.h"
 //
+#include "llvm/ADT/ScopeExit.h"
 // One step: context from the manifest → model → validateAnswer → (repair ≤ N | missing names →
+#include "llvm/ADT/ScopeExit.h"
 // auto_missing step first) → atomic write-back → manifest refresh. Everything a round saw is kept
+#include "llvm/ADT/ScopeExit.h"
 // in .semcom/runs/<id>/ so a run can be read, replayed and resumed.
+#include "llvm/ADT/ScopeExit.h"
 //
+#include "llvm/ADT/ScopeExit.h"
 //===----------------------------------------------------------------------===//
+#include "llvm/ADT/ScopeExit.h"
 #include "semcom/Core/Pipeline.h"
+#include "llvm/ADT/ScopeExit.h"
 
+#include "llvm/ADT/ScopeExit.h"
 #include "semcom/Core/FunctionMode.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "semcom/Core/Prompts.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "semcom/Core/RepairLoop.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "semcom/Core/Support.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "semcom/Core/Validate.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "semcom/Fixup/ManifestQuery.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "semcom/Fixup/RuntimeAPI.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "semcom/LLM/LLMError.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "semcom/LLM/Provider.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "semcom/Manifest/Manifest.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "semcom/Support/AtomicFile.h"
+#include "llvm/ADT/ScopeExit.h"
 
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
@@ -115,6 +137,8 @@ struct Pipeline::Impl {
   raw_ostream &Out;
   std::string RunId, RunDir, ManifestPath;
   std::unique_ptr<manifest::Manifest> Tree;
+  /// While a batch of plan steps runs side by side: the manifest as the batch began.
+  std::unique_ptr<manifest::Manifest> BatchSnapshot;
   std::shared_ptr<const fixup::ManifestQuery> Query;
   std::map<std::string, std::string> Planned; ///< name → signature fixed by a plan
   unsigned AutoMissingCounter = 0;
@@ -187,7 +211,8 @@ struct Pipeline::Impl {
   /// Signatures the step references, defined outside the module being written.
   std::string contextFor(StringRef Target, ArrayRef<StringRef> Texts, unsigned &Referenced) {
     std::lock_guard<std::recursive_mutex> Lock(TreeMutex);
-    std::vector<const manifest::Entry *> Entries = Tree->collectRelevant(Texts);
+    const manifest::Manifest &Source = BatchSnapshot ? *BatchSnapshot : *Tree;
+    std::vector<const manifest::Entry *> Entries = Source.collectRelevant(Texts);
     std::string Lines;
     Referenced = 0;
     for (const manifest::Entry *E : Entries) {
@@ -801,6 +826,15 @@ struct Pipeline::Impl {
             Batch = 1; // two steps write one module: keep them in order
       }
       if (Batch > 1) {
+        // Every step of the batch sees the manifest as it was when the batch began, whichever
+        // finishes first: the prompts, and so the cache keys, do not depend on thread timing.
+        {
+          auto Snapshot = manifest::Manifest::parse(Tree->serialize(), ManifestPath);
+          if (!Snapshot)
+            return Snapshot.takeError();
+          BatchSnapshot = std::make_unique<manifest::Manifest>(std::move(*Snapshot));
+        }
+        auto EndSnapshot = llvm::make_scope_exit([&] { BatchSnapshot.reset(); });
         std::vector<StepReport> Reports(Batch);
         std::atomic<size_t> Next{0};
         std::mutex OutMutex;
