@@ -86,22 +86,6 @@ std::string pythonConventions(const FunctionSignature &Sig, bool ModifiesArray) 
   return join(Lines, "\n");
 }
 
-/// The first ```python block, else the whole answer.
-std::string extractPython(StringRef Answer) {
-  size_t Open = Answer.find("```python");
-  if (Open == StringRef::npos)
-    Open = Answer.find("```py");
-  if (Open == StringRef::npos)
-    Open = Answer.find("```");
-  if (Open == StringRef::npos)
-    return Answer.str();
-  size_t Start = Answer.find('\n', Open);
-  if (Start == StringRef::npos)
-    return "";
-  size_t End = Answer.find("```", Start);
-  return Answer.slice(Start + 1, End == StringRef::npos ? Answer.size() : End).str();
-}
-
 std::string vectorsText(const FunctionSpec &Spec, ArrayRef<TestVector> Vectors) {
   std::string Out;
   for (const TestVector &V : Vectors)
@@ -206,7 +190,7 @@ struct Loop {
       auto Answer = ask("reference", "", Text);
       if (!Answer)
         return Answer.takeError();
-      Code = extractPython(*Answer);
+      Code = extractPythonBlock(*Answer);
       log(formatv("{0:2}-reference.py", Counter), Code);
       auto Run = runReference(Spec, Code, O.TimeoutSeconds);
       if (Run) {
@@ -775,29 +759,6 @@ void printReportTable(ArrayRef<FunctionReport> Reports, raw_ostream &OS) {
 
 namespace {
 
-std::string html(StringRef S) {
-  std::string Out;
-  for (char C : S) {
-    switch (C) {
-    case '<':
-      Out += "&lt;";
-      break;
-    case '>':
-      Out += "&gt;";
-      break;
-    case '&':
-      Out += "&amp;";
-      break;
-    case '"':
-      Out += "&quot;";
-      break;
-    default:
-      Out += C;
-    }
-  }
-  return Out;
-}
-
 json::Value reportJSON(const FunctionReport &R) {
   json::Array Vectors, Disputed, Rejected;
   for (const VectorOutcome &V : R.Outcomes)
@@ -869,44 +830,44 @@ Error writeReportHtml(ArrayRef<FunctionReport> Reports, ArrayRef<ProgramReport> 
     Passed += R.passed();
   std::string H;
   raw_string_ostream OS(H);
-  OS << "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Semcom run " << html(RunId)
+  OS << "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Semcom run " << htmlEscape(RunId)
      << "</title>\n<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}"
         "td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}.PASS{color:#070}"
         ".FAIL{color:#b00}pre{background:#f6f6f6;padding:8px;overflow:auto}</style></head><body>\n";
-  OS << "<h1>Semcom run " << html(RunId) << "</h1>\n";
+  OS << "<h1>Semcom run " << htmlEscape(RunId) << "</h1>\n";
   if (!Programs.empty()) {
     OS << "<table>\n<tr><th>Program</th><th>Binary size</th><th>Checks</th><th>Result</th>"
           "<th>Time</th></tr>\n";
     for (const ProgramReport &R : Programs)
-      OS << "<tr><td>" << html(R.Name) << "</td><td>" << R.Size << " bytes</td><td>" << R.Passed
+      OS << "<tr><td>" << htmlEscape(R.Name) << "</td><td>" << R.Size << " bytes</td><td>" << R.Passed
          << "/" << R.Total << "</td><td class=\"" << (R.passed() ? "PASS" : "FAIL") << "\">"
          << (R.passed() ? "PASS" : "FAIL") << "</td><td>" << formatv("{0:f1}", R.Seconds)
          << " s</td></tr>\n";
     OS << "</table>\n";
     for (const ProgramReport &R : Programs) {
-      OS << "<h2>" << html(R.Name) << "</h2>\n<p><code>" << html(R.Path) << "</code>, checks from "
-         << html(R.ChecksSource) << ", " << R.RepairRounds << " repair round"
+      OS << "<h2>" << htmlEscape(R.Name) << "</h2>\n<p><code>" << htmlEscape(R.Path) << "</code>, checks from "
+         << htmlEscape(R.ChecksSource) << ", " << R.RepairRounds << " repair round"
          << (R.RepairRounds == 1 ? "" : "s") << "</p>\n";
       if (!R.Error.empty())
-        OS << "<p class=\"FAIL\">" << html(R.Error) << "</p>\n";
+        OS << "<p class=\"FAIL\">" << htmlEscape(R.Error) << "</p>\n";
       if (!R.Outcomes.empty()) {
         OS << "<table><tr><th>#</th><th>Check</th><th>Result</th><th>Got</th><th>Want</th></tr>\n";
         for (const CheckOutcome &C : R.Outcomes)
-          OS << "<tr><td>" << C.Index << "</td><td>" << html(C.Name) << "</td><td class=\""
+          OS << "<tr><td>" << C.Index << "</td><td>" << htmlEscape(C.Name) << "</td><td class=\""
              << (C.Passed ? "PASS" : "FAIL") << "\">" << (C.Passed ? "pass" : "fail")
-             << "</td><td>" << html(C.Got) << (C.Reason.empty() ? "" : " (" + html(C.Reason) + ")")
-             << "</td><td>" << html(C.Want) << "</td></tr>\n";
+             << "</td><td>" << htmlEscape(C.Got) << (C.Reason.empty() ? "" : " (" + htmlEscape(C.Reason) + ")")
+             << "</td><td>" << htmlEscape(C.Want) << "</td></tr>\n";
         OS << "</table>\n";
       }
       if (!R.DisputedChecks.empty()) {
         OS << "<p>Disputed checks (dropped; never used to judge the program):</p><ul>\n";
         for (const ProgramReport::Disputed &D : R.DisputedChecks)
-          OS << "<li>check " << D.Index << " (" << html(D.Name) << "): want " << html(D.Expected)
-             << "; reference: " << html(D.Reference) << "</li>\n";
+          OS << "<li>check " << D.Index << " (" << htmlEscape(D.Name) << "): want " << htmlEscape(D.Expected)
+             << "; reference: " << htmlEscape(D.Reference) << "</li>\n";
         OS << "</ul>\n";
       }
       for (const std::string &S : R.Rejected)
-        OS << "<p>Repair " << html(S) << "</p>\n";
+        OS << "<p>Repair " << htmlEscape(S) << "</p>\n";
     }
   }
   if (!Reports.empty() || Programs.empty())
@@ -914,37 +875,37 @@ Error writeReportHtml(ArrayRef<FunctionReport> Reports, ArrayRef<ProgramReport> 
        << "<tr><th>Test</th><th>Function</th><th>IR attempts</th><th>Tests</th><th>Result</th>"
           "<th>Time</th></tr>\n";
   for (const FunctionReport &R : Reports)
-    OS << "<tr><td>" << html(R.Test) << "</td><td>" << html(R.Function) << "</td><td>"
+    OS << "<tr><td>" << htmlEscape(R.Test) << "</td><td>" << htmlEscape(R.Function) << "</td><td>"
        << R.IRAttempts << "</td><td>" << R.Passed << "/" << R.Checked << "</td><td class=\""
        << (R.passed() ? "PASS" : "FAIL") << "\">" << (R.passed() ? "PASS" : "FAIL")
        << "</td><td>" << formatv("{0:f1}", R.Seconds) << " s</td></tr>\n";
   if (!Reports.empty() || Programs.empty())
     OS << "</table>\n";
   for (const FunctionReport &R : Reports) {
-    OS << "<h2>" << html(R.Function.empty() ? R.Test : R.Function) << "</h2>\n";
+    OS << "<h2>" << htmlEscape(R.Function.empty() ? R.Test : R.Function) << "</h2>\n";
     if (!R.Signature.empty())
-      OS << "<p><code>" << html(R.Signature) << "</code></p>\n";
+      OS << "<p><code>" << htmlEscape(R.Signature) << "</code></p>\n";
     if (!R.Error.empty())
-      OS << "<p class=\"FAIL\">" << html(R.Error) << "</p>\n";
+      OS << "<p class=\"FAIL\">" << htmlEscape(R.Error) << "</p>\n";
     if (!R.Outcomes.empty()) {
       OS << "<table><tr><th>#</th><th>Result</th><th>Got</th><th>Want</th></tr>\n";
       for (const VectorOutcome &V : R.Outcomes)
         OS << "<tr><td>" << V.Index << "</td><td class=\"" << (V.Passed ? "PASS" : "FAIL")
-           << "\">" << (V.Passed ? "pass" : "fail") << "</td><td>" << html(V.Got) << "</td><td>"
-           << html(V.Want) << "</td></tr>\n";
+           << "\">" << (V.Passed ? "pass" : "fail") << "</td><td>" << htmlEscape(V.Got) << "</td><td>"
+           << htmlEscape(V.Want) << "</td></tr>\n";
       OS << "</table>\n";
     }
     if (!R.Disputed.empty()) {
       OS << "<p>Disputed vectors (dropped; never used to judge the IR):</p><ul>\n";
       for (const DisputedVector &D : R.Disputed)
-        OS << "<li>vector " << D.Index << ": <code>" << html(D.Call) << "</code> spec: "
-           << html(D.Expected) << "; reference: " << html(D.Reference) << "</li>\n";
+        OS << "<li>vector " << D.Index << ": <code>" << htmlEscape(D.Call) << "</code> spec: "
+           << htmlEscape(D.Expected) << "; reference: " << htmlEscape(D.Reference) << "</li>\n";
       OS << "</ul>\n";
     }
     for (const std::string &S : R.Rejected)
-      OS << "<p>Repair " << html(S) << "</p>\n";
+      OS << "<p>Repair " << htmlEscape(S) << "</p>\n";
     if (!R.IR.empty())
-      OS << "<details><summary>IR</summary><pre>" << html(R.IR) << "</pre></details>\n";
+      OS << "<details><summary>IR</summary><pre>" << htmlEscape(R.IR) << "</pre></details>\n";
   }
   OS << "</body></html>\n";
   SmallString<256> HP(RunDir);

@@ -57,19 +57,6 @@ Expected<std::string> ask(ProgramModel &M, StringRef Role, const std::string &Pr
   return Resp->Text;
 }
 
-std::string extractPythonBlock(StringRef Answer) {
-  size_t Open = Answer.find("```python");
-  if (Open == StringRef::npos)
-    Open = Answer.find("```");
-  if (Open == StringRef::npos)
-    return Answer.str();
-  size_t Start = Answer.find('\n', Open);
-  if (Start == StringRef::npos)
-    return "";
-  size_t End = Answer.find("```", Start);
-  return Answer.slice(Start + 1, End == StringRef::npos ? Answer.size() : End).str();
-}
-
 /// The check's input as the repair prompt and the report show it.
 std::string describeInput(ProgramKind K, const ProgramCheck &Ch) {
   switch (K) {

@@ -21,29 +21,6 @@ namespace core {
 
 namespace {
 
-std::string escape(StringRef S) {
-  std::string Out;
-  for (char C : S) {
-    switch (C) {
-    case '<':
-      Out += "&lt;";
-      break;
-    case '>':
-      Out += "&gt;";
-      break;
-    case '&':
-      Out += "&amp;";
-      break;
-    case '"':
-      Out += "&quot;";
-      break;
-    default:
-      Out += C;
-    }
-  }
-  return Out;
-}
-
 Expected<std::string> readWhole(StringRef Path) {
   auto B = MemoryBuffer::getFile(Path, /*IsText=*/true);
   if (!B)
@@ -65,9 +42,9 @@ void replaceBetween(std::string &S, StringRef Open, StringRef Close, StringRef W
 std::string tableHTML(const ReportTable &T) {
   std::string H;
   raw_string_ostream OS(H);
-  OS << "<h2>" << escape(T.Title) << "</h2>\n<table>\n<tr>";
+  OS << "<h2>" << htmlEscape(T.Title) << "</h2>\n<table>\n<tr>";
   for (const std::string &Head : T.Header)
-    OS << "<th>" << escape(Head) << "</th>";
+    OS << "<th>" << htmlEscape(Head) << "</th>";
   OS << "</tr>\n";
   for (const auto &Row : T.Rows) {
     OS << "<tr>";
@@ -79,7 +56,7 @@ std::string tableHTML(const ReportTable &T) {
       } else {
         OS << "<td>";
       }
-      OS << escape(Row[I]) << "</td>";
+      OS << htmlEscape(Row[I]) << "</td>";
     }
     OS << "</tr>\n";
   }
@@ -139,13 +116,13 @@ Error writeExtendedReports(ArrayRef<FunctionReport> Reports, StringRef RunDir, S
     return Html.takeError();
   std::string &H = *Html;
   if (!Extras.Title.empty()) {
-    replaceBetween(H, "<title>", "</title>", escape(Extras.Title));
-    replaceBetween(H, "<h1>", "</h1>", escape(Extras.Title));
+    replaceBetween(H, "<title>", "</title>", htmlEscape(Extras.Title));
+    replaceBetween(H, "<h1>", "</h1>", htmlEscape(Extras.Title));
   }
   if (!Extras.Note.empty()) {
     size_t At = H.find("</h1>\n");
     if (At != std::string::npos)
-      H.insert(At + strlen("</h1>\n"), "<p class=\"note\">" + escape(Extras.Note) + "</p>\n");
+      H.insert(At + strlen("</h1>\n"), "<p class=\"note\">" + htmlEscape(Extras.Note) + "</p>\n");
   }
   // The function table is the report's first table; the others follow it, then the totals,
   // then each function's details.
@@ -155,7 +132,7 @@ Error writeExtendedReports(ArrayRef<FunctionReport> Reports, StringRef RunDir, S
   if (!Extras.Totals.empty()) {
     More += "<h2>Totals</h2>\n<ul class=\"totals\">\n";
     for (const std::string &L : Extras.Totals)
-      More += "<li>" + escape(L) + "</li>\n";
+      More += "<li>" + htmlEscape(L) + "</li>\n";
     More += "</ul>\n";
   }
   size_t At = H.find("</table>\n");

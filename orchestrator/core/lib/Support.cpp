@@ -66,5 +66,43 @@ std::string irSystemPrompt(raw_ostream &Warnings) {
   return *System + "\n" + runtimeSummary(false);
 }
 
+std::string htmlEscape(StringRef S) {
+  std::string Out;
+  for (char C : S) {
+    switch (C) {
+    case '<':
+      Out += "&lt;";
+      break;
+    case '>':
+      Out += "&gt;";
+      break;
+    case '&':
+      Out += "&amp;";
+      break;
+    case '"':
+      Out += "&quot;";
+      break;
+    default:
+      Out += C;
+    }
+  }
+  return Out;
+}
+
+std::string extractPythonBlock(StringRef Answer) {
+  size_t Open = Answer.find("```python");
+  if (Open == StringRef::npos)
+    Open = Answer.find("```py");
+  if (Open == StringRef::npos)
+    Open = Answer.find("```");
+  if (Open == StringRef::npos)
+    return Answer.str();
+  size_t Start = Answer.find('\n', Open);
+  if (Start == StringRef::npos)
+    return "";
+  size_t End = Answer.find("```", Start);
+  return Answer.slice(Start + 1, End == StringRef::npos ? Answer.size() : End).str();
+}
+
 } // namespace core
 } // namespace semcom

@@ -29,6 +29,11 @@ std::string runtimeSummary(bool Http = false);
 /// Whether a step's texts are about HTTP (http, html, route, web server, htmx).
 bool mentionsHttp(llvm::ArrayRef<llvm::StringRef> Texts);
 
+/// Text safe inside HTML elements and attribute values (< > & ").
+std::string htmlEscape(llvm::StringRef S);
+/// The code of the first ```python (or ```py, or plain ```) block of a model answer; the whole
+/// answer when it has none.
+std::string extractPythonBlock(llvm::StringRef Answer);
 /// The system prompt of every IR-writing call: prompts/system.md plus the runtime summary.
 std::string irSystemPrompt(llvm::raw_ostream &Warnings);
 
