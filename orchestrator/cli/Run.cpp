@@ -79,12 +79,11 @@ const char *CommonHelp =
     "  --json              print the run's summary as JSON on stdout\n"
     "Exit status: 0 when every step validated, 1 when a step failed, 2 on usage or input errors.\n\n";
 
-/// Links every module of the tree with the runtime into Output.
-int linkProgram(const core::PipelineOptions &O, const std::string &Output, bool Strip,
-                raw_ostream &Progress) {
+/// The .ll files of the tree, sorted (the program's modules).
+std::vector<std::string> treeModules(StringRef Root) {
   std::vector<std::string> Modules;
   std::error_code EC;
-  for (sys::fs::recursive_directory_iterator It(O.TreeRoot, EC), End; It != End && !EC;
+  for (sys::fs::recursive_directory_iterator It(Root, EC), End; It != End && !EC;
        It.increment(EC)) {
     StringRef Name = sys::path::filename(It->path());
     if (Name.starts_with(".")) {
@@ -95,7 +94,14 @@ int linkProgram(const core::PipelineOptions &O, const std::string &Output, bool 
       Modules.push_back(It->path());
   }
   llvm::sort(Modules);
-  if (EC || Modules.empty()) {
+  return Modules;
+}
+
+/// Links every module of the tree with the runtime into Output.
+int linkProgram(const core::PipelineOptions &O, const std::string &Output, bool Strip,
+                raw_ostream &Progress) {
+  std::vector<std::string> Modules = treeModules(O.TreeRoot);
+  if (Modules.empty()) {
     WithColor::error(errs(), "semcom build") << O.TreeRoot << ": no modules to link\n";
     return 1;
   }
@@ -123,23 +129,6 @@ int linkProgram(const core::PipelineOptions &O, const std::string &Output, bool 
 }
 
 
-/// The .ll files of the tree, sorted (the program's modules).
-std::vector<std::string> treeModules(StringRef Root) {
-  std::vector<std::string> Modules;
-  std::error_code EC;
-  for (sys::fs::recursive_directory_iterator It(Root, EC), End; It != End && !EC;
-       It.increment(EC)) {
-    StringRef Name = sys::path::filename(It->path());
-    if (Name.starts_with(".")) {
-      It.no_push();
-      continue;
-    }
-    if (Name.ends_with(".ll"))
-      Modules.push_back(It->path());
-  }
-  llvm::sort(Modules);
-  return Modules;
-}
 
 /// A task step's text never holds a line a task would read as a directive or a separator.
 std::string taskSafe(StringRef Text) {
