@@ -27,6 +27,7 @@
 
 #include <chrono>
 #include <optional>
+#include <set>
 #include <unistd.h>
 
 using namespace llvm;
@@ -58,6 +59,8 @@ const char *DemoHelp =
     "  --check             compare each run's outcome with the manifest's \"expect\"; exit 1\n"
     "                      listing what changed\n"
     "  --update-expect     write the outcomes into the manifest's \"expect\" (atomically)\n"
+    "  --prune             after every run replayed, delete the cache entries no run used (answers\n"
+    "                      to prompts that have since changed)\n"
     "  --record -- FLAGS   make the recording: the same runs, in the same folders, asking the\n"
     "                      model FLAGS name (they must give the manifest's --provider and\n"
     "                      --model), answers stored in the recordings' cache/\n"
@@ -190,6 +193,7 @@ struct DemoRun {
   uint64_t Tokens = 0;
   bool TokensEstimated = false;
   unsigned ModelCalls = 0; ///< answers the run used, from its transcript
+  std::vector<std::string> CacheKeys; ///< the response-cache entries those answers came from
 };
 
 /// The rows --check compares, one line each, from derived outcomes or a manifest's "expect".
@@ -266,6 +270,8 @@ void countTokens(DemoRun &R) {
     if (!Resp)
       continue;
     ++R.ModelCalls;
+    if (std::optional<StringRef> Key = O->getString("cache_key"))
+      R.CacheKeys.push_back(Key->str());
     const json::Object *U = Resp->getObject("usage");
     uint64_t Used = num(U, "input") + num(U, "output") + num(U, "cache_write") +
                     num(U, "cache_read");
@@ -818,7 +824,7 @@ int runDemo(const std::vector<std::string> &Args) {
     return Code;
   };
   std::string Out = "demo-out", Given;
-  bool Json = false, Check = false, Update = false, Record = false;
+  bool Json = false, Check = false, Update = false, Record = false, Prune = false;
   std::vector<std::string> RecordFlags; ///< after `--`: the model flags of --record
   for (size_t I = 0; I < Args.size(); ++I) {
     StringRef A = Args[I];
@@ -835,6 +841,8 @@ int runDemo(const std::vector<std::string> &Args) {
       Check = true;
     } else if (A == "--update-expect") {
       Update = true;
+    } else if (A == "--prune") {
+      Prune = true;
     } else if (A == "--record") {
       Record = true;
     } else if (A == "--") {
@@ -951,6 +959,27 @@ int runDemo(const std::vector<std::string> &Args) {
     if (Error E = core::writeDurably(M.Path, manifestText(*Doc)))
       return Fail(1, toString(std::move(E)));
     Progress << "updated the expectations in " << M.Path << "\n";
+  }
+  if (Prune) {
+    if (Finished != Runs->size())
+      return Fail(1, "--prune: not every run replayed, so the entries they need are unknown; "
+                     "nothing was deleted");
+    std::set<std::string> Used;
+    for (const DemoRun &R : *Runs)
+      Used.insert(R.CacheKeys.begin(), R.CacheKeys.end());
+    unsigned Removed = 0;
+    std::error_code EC;
+    std::vector<std::string> Unused;
+    for (sys::fs::recursive_directory_iterator It(L.Cache, EC), End; It != End && !EC;
+         It.increment(EC)) {
+      StringRef Name = sys::path::filename(It->path());
+      if (Name.ends_with(".json") && !Used.count(Name.drop_back(5).str()))
+        Unused.push_back(It->path());
+    }
+    for (const std::string &Path : Unused)
+      Removed += !sys::fs::remove(Path);
+    Progress << formatv("pruned {0} unused cache entr{1}; {2} kept\n", Removed,
+                        Removed == 1 ? "y" : "ies", Used.size());
   }
   if (Check && checkRuns(*Runs, *Doc->getArray("runs"), Progress))
     Status = 1;

@@ -209,14 +209,21 @@ struct Pipeline::Impl {
   }
 
   /// Signatures the step references, defined outside the module being written.
-  std::string contextFor(StringRef Target, ArrayRef<StringRef> Texts, unsigned &Referenced) {
+  /// Functions the step itself is to define (its intent's `define` lines, as a plan writes them)
+  /// are not among them, even while the manifest knows them only as planned declarations: the
+  /// model must define those, not declare them.
+  std::string contextFor(StringRef Target, ArrayRef<StringRef> Texts, unsigned &Referenced,
+                         StringRef OwnIntent = "") {
+    StringSet<> Own;
+    for (const std::string &Sig : plannedSignatures(OwnIntent))
+      Own.insert(nameFromSignature(Sig));
     std::lock_guard<std::recursive_mutex> Lock(TreeMutex);
     const manifest::Manifest &Source = BatchSnapshot ? *BatchSnapshot : *Tree;
     std::vector<const manifest::Entry *> Entries = Source.collectRelevant(Texts);
     std::string Lines;
     Referenced = 0;
     for (const manifest::Entry *E : Entries) {
-      if (E->File == Target || E->Vis != manifest::Visibility::Public)
+      if (E->File == Target || E->Vis != manifest::Visibility::Public || Own.count(E->Name))
         continue;
       ++Referenced;
       Lines += "  declare " + E->Signature;
@@ -380,7 +387,8 @@ struct Pipeline::Impl {
     }
 
     unsigned Referenced = 0;
-    std::string Context = contextFor(S.Target, {StringRef(Source), StringRef(S.Intent)}, Referenced);
+    std::string Context =
+        contextFor(S.Target, {StringRef(Source), StringRef(S.Intent)}, Referenced, S.Intent);
     out() << "manifest: ok (" << Referenced << " referenced)\n";
 
     PromptSlots Slots = {{"file", S.Target}, {"intent", S.Intent}, {"context", Context},

@@ -62,6 +62,10 @@ public:
     json::str(W, Inner->model());
     W.Key("content_key");
     json::str(W, contentKey(R));
+    // The response-cache entry this call reads or writes, so a recording can be pruned to the
+    // answers its runs use.
+    W.Key("cache_key");
+    json::str(W, cacheKey(Inner->kind(), Inner->model(), R));
     W.Key("request");
     writeRequest(W, R);
     W.Key("wall_s");
