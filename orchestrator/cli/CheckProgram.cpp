@@ -56,12 +56,7 @@ int run(const std::vector<std::string> &Args) {
   bool Json = false, EdgeCases = true;
   for (size_t I = 0; I < Args.size(); ++I) {
     StringRef A = Args[I];
-    auto Value = [&](std::string &Into) {
-      if (I + 1 >= Args.size())
-        return false;
-      Into = Args[++I];
-      return true;
-    };
+    auto Value = [&](std::string &Into) { return cli::optionValue(Args, I, Into); };
     if (A == "--help" || A == "-h") {
       outs() << Help;
       return 0;

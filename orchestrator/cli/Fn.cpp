@@ -63,19 +63,8 @@ int runFn(const std::vector<std::string> &ArgsIn) {
   std::vector<std::string> Positional;
   for (size_t I = 0; I < Args.size(); ++I) {
     StringRef A = Args[I];
-    auto Value = [&]() -> std::optional<std::string> {
-      if (I + 1 >= Args.size())
-        return std::nullopt;
-      return Args[++I];
-    };
-    auto Number = [&](unsigned &Into) {
-      auto V = Value();
-      unsigned long long N;
-      if (!V || getAsUnsignedInteger(*V, 10, N) || N > 100)
-        return false;
-      Into = static_cast<unsigned>(N);
-      return true;
-    };
+    auto Value = [&] { return cli::optionValue(Args, I); };
+    auto Number = [&](unsigned &Into) { return cli::optionNumber(Args, I, Into, 100); };
     if (A == "--help" || A == "-h") {
       outs() << FnHelp << llm::llmFlagsHelp();
       return 0;

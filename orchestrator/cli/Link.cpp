@@ -47,12 +47,7 @@ int runLink(const std::vector<std::string> &Args) {
   bool UseRuntime = true;
   for (size_t I = 0; I < Args.size(); ++I) {
     StringRef A = Args[I];
-    auto Value = [&](std::string &Into) {
-      if (I + 1 >= Args.size())
-        return false;
-      Into = Args[++I];
-      return true;
-    };
+    auto Value = [&](std::string &Into) { return cli::optionValue(Args, I, Into); };
     if (A == "--help" || A == "-h") {
       outs() << LinkUsage;
       return 0;

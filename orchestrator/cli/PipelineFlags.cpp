@@ -1,5 +1,6 @@
 //===- PipelineFlags.cpp - parse the shared pipeline options --------------===//
 #include "PipelineFlags.h"
+#include "Subcommand.h"
 
 #include "llvm/ADT/StringExtras.h"
 
@@ -23,18 +24,9 @@ Error consumePipelineFlags(std::vector<std::string> &Args, core::PipelineOptions
   auto Bad = [](const Twine &Msg) { return createStringError(inconvertibleErrorCode(), Msg); };
   for (size_t I = 0; I < Args.size(); ++I) {
     StringRef A = Args[I];
-    auto Value = [&]() -> std::optional<std::string> {
-      if (I + 1 >= Args.size())
-        return std::nullopt;
-      return Args[++I];
-    };
+    auto Value = [&] { return cli::optionValue(Args, I); };
     auto Number = [&](unsigned &Into, unsigned Min) {
-      auto V = Value();
-      unsigned long long N;
-      if (!V || getAsUnsignedInteger(*V, 10, N) || N > 1000000 || N < Min)
-        return false;
-      Into = static_cast<unsigned>(N);
-      return true;
+      return cli::optionNumber(Args, I, Into, 1000000) && Into >= Min;
     };
     if (A == "--") {
       Rest.insert(Rest.end(), Args.begin() + I, Args.end());

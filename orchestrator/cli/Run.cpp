@@ -352,11 +352,7 @@ int runTask(Mode M, const std::vector<std::string> &ArgsIn) {
   std::vector<std::string> Positional;
   for (size_t I = 0; I < Args.size(); ++I) {
     StringRef A = Args[I];
-    auto Value = [&]() -> std::optional<std::string> {
-      if (I + 1 >= Args.size())
-        return std::nullopt;
-      return Args[++I];
-    };
+    auto Value = [&] { return cli::optionValue(Args, I); };
     if (A == "--help" || A == "-h") {
       outs() << usageOf(M) << "\noptions:\n" << cli::PipelineFlagsHelp << CommonHelp
              << llm::llmFlagsHelp();

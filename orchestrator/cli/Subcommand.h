@@ -7,6 +7,9 @@
 #ifndef SEMCOM_CLI_SUBCOMMAND_H
 #define SEMCOM_CLI_SUBCOMMAND_H
 
+#include "llvm/ADT/StringExtras.h"
+
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,6 +34,33 @@ struct SubcommandRegistration {
     subcommands().push_back({Name, Summary, Main});
   }
 };
+
+/// The value of option Args[I]: the next argument, consumed (I advances); nullopt when the option
+/// is the last argument.
+inline std::optional<std::string> optionValue(const std::vector<std::string> &Args, size_t &I) {
+  if (I + 1 >= Args.size())
+    return std::nullopt;
+  return Args[++I];
+}
+
+/// optionValue into Into; false when there is none.
+inline bool optionValue(const std::vector<std::string> &Args, size_t &I, std::string &Into) {
+  std::optional<std::string> V = optionValue(Args, I);
+  if (V)
+    Into = *V;
+  return V.has_value();
+}
+
+/// A whole number of at most Max as the value of option Args[I]; false when missing or invalid.
+inline bool optionNumber(const std::vector<std::string> &Args, size_t &I, unsigned &Into,
+                         unsigned long long Max) {
+  std::optional<std::string> V = optionValue(Args, I);
+  unsigned long long N;
+  if (!V || llvm::getAsUnsignedInteger(*V, 10, N) || N > Max)
+    return false;
+  Into = static_cast<unsigned>(N);
+  return true;
+}
 
 } // namespace cli
 } // namespace semcom
