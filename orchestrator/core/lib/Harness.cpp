@@ -8,6 +8,7 @@
 #include "semcom/Core/Harness.h"
 
 #include "semcom/Core/Sandbox.h"
+#include "semcom/Core/Support.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/AsmParser/Parser.h"
@@ -46,23 +47,8 @@ std::string irBytes(StringRef S) {
   return Out;
 }
 
-/// Bytes as a person reads them in a report: "…" with \n, \t, \xNN escapes.
-std::string quoted(StringRef S) {
-  std::string Out = "\"";
-  for (unsigned char C : S) {
-    if (C == '\n')
-      Out += "\\n";
-    else if (C == '\t')
-      Out += "\\t";
-    else if (C == '"' || C == '\\')
-      Out += std::string("\\") + static_cast<char>(C);
-    else if (C >= 0x20 && C < 0x7f)
-      Out += static_cast<char>(C);
-    else
-      Out += formatv("\\x{0:x-2}", static_cast<unsigned>(C)).str();
-  }
-  return Out + "\"";
-}
+/// Output bytes in full, as repair prompts and reports show them.
+std::string quoteAll(StringRef S) { return quoteBytes(S, S.size()); }
 
 int64_t intOf(const json::Value &V) {
   if (auto B = V.getAsBoolean())
@@ -535,7 +521,7 @@ VectorOutcome judge(const FunctionSpec &Spec, const TestVector &V, const Lines &
       Text += static_cast<char>(B);
     Got.push_back("returned " + std::to_string(*R));
     if (*R >= 0)
-      Got.push_back("wrote " + quoted(Text));
+      Got.push_back("wrote " + quoteAll(Text));
     if (auto Want = V.Expect.getAsString()) {
       if (*R != static_cast<int64_t>(Want->size()) || Text != *Want)
         Problems.push_back("wrong output");
@@ -589,7 +575,7 @@ std::string describeExpect(const FunctionSpec &Spec, const TestVector &V) {
   std::vector<std::string> W;
   if (Spec.Sig.hasOutBuffer()) {
     if (auto S = V.Expect.getAsString())
-      W.push_back(formatv("returns {0} and writes {1}", S->size(), quoted(*S)).str());
+      W.push_back(formatv("returns {0} and writes {1}", S->size(), quoteAll(*S)).str());
     else
       W.push_back("returns -1 (buffer too small)");
   } else if (Spec.Sig.Return != ScalarType::Void) {
@@ -847,7 +833,7 @@ std::string describeReference(const FunctionSpec &Spec, const ReferenceOutcome &
   std::vector<std::string> S;
   if (Spec.Sig.hasOutBuffer()) {
     if (auto T = R.Ret.getAsString())
-      S.push_back(formatv("returns {0} and writes {1}", T->size(), quoted(*T)).str());
+      S.push_back(formatv("returns {0} and writes {1}", T->size(), quoteAll(*T)).str());
     else
       S.push_back("returns " + jsonText(R.Ret));
   } else if (Spec.Sig.Return != ScalarType::Void) {

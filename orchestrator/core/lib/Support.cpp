@@ -10,6 +10,7 @@
 #include "semcom/Fixup/RuntimeAPI.h"
 #include "semcom/Support/AtomicFile.h"
 
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace llvm;
@@ -64,6 +65,30 @@ std::string irSystemPrompt(raw_ostream &Warnings) {
     return runtimeSummary(false);
   }
   return *System + "\n" + runtimeSummary(false);
+}
+
+std::string quoteBytes(StringRef S, size_t Max) {
+  std::string Out = "\"";
+  size_t Shown = 0;
+  for (unsigned char C : S) {
+    if (Shown++ == Max) {
+      Out += formatv("\"… ({0} bytes)", S.size()).str();
+      return Out;
+    }
+    if (C == '\n')
+      Out += "\\n";
+    else if (C == '\r')
+      Out += "\\r";
+    else if (C == '\t')
+      Out += "\\t";
+    else if (C == '"' || C == '\\')
+      Out += std::string("\\") + static_cast<char>(C);
+    else if (C >= 0x20 && C < 0x7f)
+      Out += static_cast<char>(C);
+    else
+      Out += formatv("\\x{0:x-2}", static_cast<unsigned>(C)).str();
+  }
+  return Out + "\"";
 }
 
 std::string htmlEscape(StringRef S) {

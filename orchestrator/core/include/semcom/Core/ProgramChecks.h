@@ -12,6 +12,8 @@
 #ifndef SEMCOM_CORE_PROGRAMCHECKS_H
 #define SEMCOM_CORE_PROGRAMCHECKS_H
 
+#include "semcom/Core/Support.h"
+
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
@@ -119,9 +121,6 @@ llvm::Expected<std::vector<CheckOutcome>> runProgramChecks(const ProgramChecks &
 /// "server": argv) from In, starts the server once per check, waits for its port, drives it with
 /// a plain-socket client, kills it, and prints {"results":[…]} to Out.
 int runProbe(llvm::StringRef Request, llvm::raw_ostream &Out, llvm::raw_ostream &Err);
-
-/// Bytes as a person reads them: "…" with \n, \t, \xNN escapes, shortened past Max bytes.
-std::string quoteBytes(llvm::StringRef S, size_t Max = 200);
 
 /// The report of a checked program.
 struct ProgramReport {

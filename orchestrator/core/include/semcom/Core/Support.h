@@ -29,6 +29,8 @@ std::string runtimeSummary(bool Http = false);
 /// Whether a step's texts are about HTTP (http, html, route, web server, htmx).
 bool mentionsHttp(llvm::ArrayRef<llvm::StringRef> Texts);
 
+/// Bytes as a person reads them: "…" with \n, \r, \t, \xNN escapes, shortened past Max bytes.
+std::string quoteBytes(llvm::StringRef S, size_t Max = 200);
 /// Text safe inside HTML elements and attribute values (< > & ").
 std::string htmlEscape(llvm::StringRef S);
 /// The code of the first ```python (or ```py, or plain ```) block of a model answer; the whole
