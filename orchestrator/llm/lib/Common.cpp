@@ -101,10 +101,7 @@ static void writeContent(json::Writer &W, const Request &R) {
   json::str(W, R.System);
   W.Key("messages");
   W.StartArray();
-  for (const Message &M : R.Messages) {
-    json::message(W, M.Who == Message::Role::User ? "user" : "assistant", "text",
-                  M.Text);
-  }
+  json::messages(W, R.Messages, "text");
   W.EndArray();
   W.Key("max_tokens");
   W.Uint(R.MaxTokens);

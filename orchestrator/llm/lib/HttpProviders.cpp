@@ -56,22 +56,13 @@ std::string anthropicRequestJSON(const Request &R, StringRef Model) {
   }
   W.Key("messages");
   W.StartArray();
-  for (const Message &M : R.Messages) {
-    json::message(W, M.Who == Message::Role::User ? "user" : "assistant", "content",
-                  M.Text);
-  }
+  json::messages(W, R.Messages, "content");
   W.EndArray();
   if (R.Temperature) {
     W.Key("temperature");
     W.Double(*R.Temperature);
   }
-  if (!R.StopSequences.empty()) {
-    W.Key("stop_sequences");
-    W.StartArray();
-    for (const std::string &S : R.StopSequences)
-      json::str(W, S);
-    W.EndArray();
-  }
+  json::nonEmptyStrings(W, "stop_sequences", R.StopSequences);
   W.EndObject();
   return std::string(Buf.GetString(), Buf.GetSize());
 }
@@ -309,10 +300,7 @@ private:
     if (!System.empty()) {
       json::message(W, "system", "content", System);
     }
-    for (const Message &M : R.Messages) {
-      json::message(W, M.Who == Message::Role::User ? "user" : "assistant", "content",
-                    M.Text);
-    }
+    json::messages(W, R.Messages, "content");
     W.EndArray();
     // OpenAI's own API wants max_completion_tokens (its reasoning models reject
     // max_tokens); the local servers that copy the protocol know max_tokens.
@@ -324,13 +312,7 @@ private:
       W.Key("temperature");
       W.Double(*R.Temperature);
     }
-    if (!R.StopSequences.empty()) {
-      W.Key("stop");
-      W.StartArray();
-      for (const std::string &S : R.StopSequences)
-        json::str(W, S);
-      W.EndArray();
-    }
+    json::nonEmptyStrings(W, "stop", R.StopSequences);
     W.Key("stream");
     W.Bool(false);
     W.EndObject();

@@ -7,6 +7,8 @@
 #ifndef SEMCOM_LLM_LIB_JSONUTIL_H
 #define SEMCOM_LLM_LIB_JSONUTIL_H
 
+#include "semcom/LLM/Provider.h"
+
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 
@@ -38,6 +40,23 @@ inline void message(Writer &W, llvm::StringRef Role, const char *TextKey,
   W.Key(TextKey);
   str(W, Text);
   W.EndObject();
+}
+
+/// Each of Messages as a message object ("user" or "assistant"), into the array being written.
+inline void messages(Writer &W, const std::vector<Message> &Messages, const char *TextKey) {
+  for (const Message &M : Messages)
+    message(W, M.Who == Message::Role::User ? "user" : "assistant", TextKey, M.Text);
+}
+
+/// `Key: [Strings…]`, left out when Strings is empty.
+inline void nonEmptyStrings(Writer &W, const char *Key, const std::vector<std::string> &Strings) {
+  if (Strings.empty())
+    return;
+  W.Key(Key);
+  W.StartArray();
+  for (const std::string &S : Strings)
+    str(W, S);
+  W.EndArray();
 }
 
 inline const rapidjson::Value *member(const rapidjson::Value &V,

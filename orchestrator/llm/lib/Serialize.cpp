@@ -20,10 +20,7 @@ void writeRequest(json::Writer &W, const Request &R) {
   json::str(W, R.System);
   W.Key("messages");
   W.StartArray();
-  for (const Message &M : R.Messages) {
-    json::message(W, M.Who == Message::Role::User ? "user" : "assistant", "text",
-                  M.Text);
-  }
+  json::messages(W, R.Messages, "text");
   W.EndArray();
   W.Key("max_tokens");
   W.Uint(R.MaxTokens);
@@ -31,13 +28,7 @@ void writeRequest(json::Writer &W, const Request &R) {
     W.Key("temperature");
     W.Double(*R.Temperature);
   }
-  if (!R.StopSequences.empty()) {
-    W.Key("stop");
-    W.StartArray();
-    for (const std::string &S : R.StopSequences)
-      json::str(W, S);
-    W.EndArray();
-  }
+  json::nonEmptyStrings(W, "stop", R.StopSequences);
   W.EndObject();
 }
 
