@@ -470,6 +470,9 @@ private:
   bool link();
   void difftest();
   bool repairBehaviour(unsigned Round);
+  /// Runs repair steps and books their calls and failures on the modules they changed; false
+  /// when the run itself failed (then R.Error says why).
+  bool runRepairSteps(const std::vector<core::Step> &Steps, StringRef Suffix);
 
   /// Function-level differential testing of functions whose Python and IR types are all ints.
   struct FunctionTest {
@@ -801,7 +804,11 @@ bool Transformer::repairBehaviour(unsigned Round) {
   }
   if (Steps.empty())
     return true;
-  auto Run = runSteps(Steps, formatv("fix-{0}", Round).str());
+  return runRepairSteps(Steps, formatv("fix-{0}", Round).str());
+}
+
+bool Transformer::runRepairSteps(const std::vector<core::Step> &Steps, StringRef Suffix) {
+  auto Run = runSteps(Steps, Suffix);
   if (!Run) {
     R.Error = toString(Run.takeError());
     return false;
@@ -1047,22 +1054,7 @@ bool Transformer::repairFunctions(unsigned Round) {
                  sourcesOf(M->Sources) + "Keep every function's signature.";
     Steps.push_back(std::move(Fix));
   }
-  auto Run = runSteps(Steps, formatv("function-fix-{0}", Round).str());
-  if (!Run) {
-    R.Error = toString(Run.takeError());
-    return false;
-  }
-  for (const core::StepReport &S : Run->Steps) {
-    R.ModelCalls += S.ModelCalls;
-    for (core::StepReport &M : R.Modules)
-      if (M.Target == S.Target) {
-        M.ModelCalls += S.ModelCalls;
-        M.FixDeclaresChanges += S.FixDeclaresChanges;
-        if (S.Status != "passed") // the module on disk is still the earlier, valid one
-          M.Error = "repair step failed: " + S.Error;
-      }
-  }
-  return true;
+  return runRepairSteps(Steps, formatv("function-fix-{0}", Round).str());
 }
 
 Expected<TransformReport> Transformer::run() {
