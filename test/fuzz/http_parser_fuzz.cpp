@@ -42,26 +42,6 @@ int64_t html_escape(char *Dst, int64_t DstSize, const uint8_t *Src,
 int64_t html_append_str(char *Buf, int64_t Size, int64_t Pos, const char *S);
 int64_t html_append_escaped(char *Buf, int64_t Size, int64_t Pos,
                             const uint8_t *S, int64_t Len);
-
-// Host stand-ins for the runtime functions the IR calls.
-void *mem_alloc(int64_t Size) { return std::malloc(static_cast<size_t>(Size)); }
-void mem_free(void *P) { std::free(P); }
-void *mem_realloc(void *P, int64_t Size) {
-  return std::realloc(P, static_cast<size_t>(Size));
-}
-int64_t str_len(const char *S) { return static_cast<int64_t>(std::strlen(S)); }
-int64_t format_i64(int64_t Value, char *Out, int64_t OutSize) {
-  char Digits[24];
-  int N = std::snprintf(Digits, sizeof Digits, "%lld",
-                        static_cast<long long>(Value));
-  if (N > OutSize)
-    return -1;
-  std::memcpy(Out, Digits, static_cast<size_t>(N));
-  return N;
-}
-void copy_bytes(void *Dst, const void *Src, int64_t N) {
-  std::memmove(Dst, Src, static_cast<size_t>(N));
-}
 }
 
 namespace {

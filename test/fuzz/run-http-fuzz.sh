@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 #===- test/fuzz/run-http-fuzz.sh - fuzz the IR HTTP request parser under ASan -===#
 # Compiles runtime/http.ll and runtime/html.ll with clang-19 (ASan + libFuzzer coverage), links
-# them with http_parser_fuzz.cpp, seeds the corpus from test/unit/http/Inputs/requests.txt and
-# fuzzes for SECONDS (default 600). A crash, leak or broken invariant stops it with a reproducer in
-# OUTDIR.
+# them with http_parser_fuzz.cpp and the host stand-ins of test/unit/http/HostStandIns.cpp, seeds
+# the corpus from test/unit/http/Inputs/requests.txt and fuzzes for SECONDS (default 600). A
+# crash, leak or broken invariant stops it with a reproducer in OUTDIR.
 #
 # usage: test/fuzz/run-http-fuzz.sh [SECONDS] [OUTDIR]
 set -euo pipefail
@@ -19,7 +19,7 @@ for module in http html; do
     "$root/runtime/$module.ll" -o "$out/$module.o"
 done
 "$clang"++ -O1 -g -std=c++17 -fsanitize=fuzzer,address "$here/http_parser_fuzz.cpp" \
-  "$out/http.o" "$out/html.o" -o "$out/http_parser_fuzz"
+  "$root/test/unit/http/HostStandIns.cpp" "$out/http.o" "$out/html.o" -o "$out/http_parser_fuzz"
 
 # one seed file per corpus request, decoded the way the tests decode them
 python3 - "$root/test/unit/http/Inputs/requests.txt" "$out/seeds" <<'PY'

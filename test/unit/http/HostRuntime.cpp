@@ -1,9 +1,6 @@
-//===- HostRuntime.cpp - host stand-ins for runtime functions, corpus reader
-//-===//
+//===- HostRuntime.cpp - the request corpus reader the HTTP host tests share -===//
 //
-// The IR HTTP modules call a handful of runtime functions (mem_alloc,
-// copy_bytes, …); on the host they are libc calls, so the parser is tested
-// without linking the libc-free runtime.
+// The runtime functions the IR calls are stood in for by HostStandIns.cpp.
 //
 //===----------------------------------------------------------------------===//
 #include "HttpRuntime.h"
@@ -13,27 +10,6 @@
 #include <cstring>
 #include <fstream>
 #include <stdexcept>
-
-extern "C" {
-void *mem_alloc(int64_t Size) { return std::malloc(static_cast<size_t>(Size)); }
-void mem_free(void *P) { std::free(P); }
-void *mem_realloc(void *P, int64_t Size) {
-  return std::realloc(P, static_cast<size_t>(Size));
-}
-int64_t str_len(const char *S) { return static_cast<int64_t>(std::strlen(S)); }
-int64_t format_i64(int64_t Value, char *Out, int64_t OutSize) {
-  char Digits[24];
-  int N = std::snprintf(Digits, sizeof Digits, "%lld",
-                        static_cast<long long>(Value));
-  if (N > OutSize)
-    return -1;
-  std::memcpy(Out, Digits, static_cast<size_t>(N));
-  return N;
-}
-void copy_bytes(void *Dst, const void *Src, int64_t N) {
-  std::memcpy(Dst, Src, static_cast<size_t>(N));
-}
-}
 
 namespace semcom_test {
 
