@@ -73,6 +73,15 @@ struct Report {
     Changes.push_back(
         json::Object{{"kind", Kind.str()}, {"pass", Pass.str()}, {"message", M}});
   }
+
+  /// With --json, the report on stdout: the file, whether it verified, and every change.
+  void printJSON(bool Verified) {
+    if (JSONOut)
+      outs() << formatv("{0:2}", json::Value(json::Object{{"file", File},
+                                                          {"verified", Verified},
+                                                          {"changes", std::move(Changes)}}))
+             << "\n";
+  }
 };
 
 int fail(int Code, const Twine &Msg) {
@@ -132,12 +141,7 @@ int main(int argc, char **argv) {
         errs() << ":" << F.Line << ":" << F.Column;
       errs() << ": error: " << F.Message << "\n";
     });
-    if (JSONOut)
-      outs() << formatv("{0:2}", json::Value(json::Object{
-                                     {"file", R.File},
-                                     {"verified", false},
-                                     {"changes", std::move(R.Changes)}}))
-             << "\n";
+    R.printJSON(false);
     return Code;
   }
   Module &M = *Parsed->M;
@@ -172,12 +176,7 @@ int main(int argc, char **argv) {
   R.Errors = FR.Errors.size();
 
   if (R.Errors) {
-    if (JSONOut)
-      outs() << formatv("{0:2}", json::Value(json::Object{
-                                     {"file", R.File},
-                                     {"verified", false},
-                                     {"changes", std::move(R.Changes)}}))
-             << "\n";
+    R.printJSON(false);
     return 1;
   }
 
@@ -187,11 +186,6 @@ int main(int argc, char **argv) {
   } else if (Error E = semcom::writeFileAtomically(OutputFilename, Text)) {
     return fail(2, OutputFilename + ": error: " + toString(std::move(E)));
   }
-  if (JSONOut)
-    outs() << formatv("{0:2}", json::Value(json::Object{
-                                   {"file", R.File},
-                                   {"verified", true},
-                                   {"changes", std::move(R.Changes)}}))
-           << "\n";
+  R.printJSON(true);
   return 0;
 }
